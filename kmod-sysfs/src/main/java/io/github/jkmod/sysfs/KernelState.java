@@ -99,6 +99,13 @@ public final class KernelState {
         }
         Path initstate = dir.resolve("initstate");
         Optional<String> content = KernelFiles.read(initstate, KernelFiles.MAX_ATTRIBUTE_BYTES);
+        if (content.isEmpty()) {
+            if (!Files.isDirectory(dir)) {
+                return ModuleState.NOT_LOADED;
+            }
+            // The directory may have appeared, whole, since the first read: look once more.
+            content = KernelFiles.read(initstate, KernelFiles.MAX_ATTRIBUTE_BYTES);
+        }
         if (content.isPresent()) {
             String word = content.get().strip();
             return ModuleState.fromInitstate(word).orElseThrow(() -> new SysfsException(initstate,

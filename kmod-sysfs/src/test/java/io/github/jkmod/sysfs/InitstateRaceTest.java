@@ -207,7 +207,7 @@ class InitstateRaceTest extends TwoFileSystemsTest {
         }
         readers.forEach(Thread::start);
         try {
-            for (int cycle = 0; cycle < 300 && failures.isEmpty(); cycle++) {
+            for (int cycle = 0; cycle < 200 && failures.isEmpty(); cycle++) {
                 module.live();
                 module.remove();
             }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Readers for the text files that depmod writes next to the binary indexes. Each method reads a
- * whole file and returns its entries in file order.
+ * whole file and returns its entries in file order, as an unmodifiable list.
  *
  * <p>Common rules for the line-based files: lines end with {@code \n} (the last one may not);
  * blank lines and lines whose first non-blank character is {@code #} are skipped; fields are
@@ -46,7 +46,7 @@ public final class TextIndexFiles {
             }
             out.add(new DepEntry(path, fields(line.text.substring(colon + 1))));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** Reads {@code modules.alias}: lines {@code alias PATTERN MODULE}. */
@@ -55,7 +55,7 @@ public final class TextIndexFiles {
         for (Line line : lines(file)) {
             out.add(aliasLine(line));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** Reads {@code modules.symbols}: lines {@code alias symbol:NAME MODULE}. */
@@ -68,7 +68,7 @@ public final class TextIndexFiles {
             }
             out.add(entry);
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** Reads {@code modules.builtin}: one module path a line, e.g. {@code kernel/crypto/md5.ko}. */
@@ -96,7 +96,7 @@ public final class TextIndexFiles {
             out.add(new DevnameEntry(f.get(0), f.get(1), m.group(1).charAt(0),
                     Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /**
@@ -118,7 +118,7 @@ public final class TextIndexFiles {
             }
             start = end + 1;
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static ModinfoRecord record(Path file, String text, long offset) throws IndexFormatException {
@@ -153,7 +153,7 @@ public final class TextIndexFiles {
             }
             out.add(path);
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static List<String> fields(String text) {
@@ -202,7 +202,7 @@ public final class TextIndexFiles {
             }
             start = end + 1;
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static byte[] read(Path file) throws KmodException {

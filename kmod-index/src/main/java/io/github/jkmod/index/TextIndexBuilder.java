@@ -40,7 +40,8 @@ import java.util.Objects;
  * order. A module that an alias or symbol names but {@code modules.dep} lacks (only in hand-made
  * trees) gets the number of modules as its priority, i.e. it sorts after all others.
  *
- * <p>Not thread-safe beyond {@link #orderNumbers()}, which is computed once.
+ * <p>Safe for use by many threads: each {@link #build} fills its own writer, and the order numbers
+ * ({@code modules.dep} and {@code modules.order}) are read once and shared.
  */
 public final class TextIndexBuilder {
     private static final System.Logger LOG = System.getLogger(TextIndexBuilder.class.getName());

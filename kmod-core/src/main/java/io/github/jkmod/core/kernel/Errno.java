@@ -11,6 +11,10 @@ public final class Errno {
     public static final int EPERM = 1;
     /** No such file or directory (from the kernel on insert: unknown symbol or parameter). */
     public static final int ENOENT = 2;
+    /** Interrupted system call. */
+    public static final int EINTR = 4;
+    /** Input/output error. */
+    public static final int EIO = 5;
     /** Exec format error (invalid module format). */
     public static final int ENOEXEC = 8;
     /** Resource temporarily unavailable (also {@code EWOULDBLOCK}: module in use on removal). */
@@ -25,8 +29,6 @@ public final class Errno {
     public static final int EINVAL = 22;
     /** Function not implemented (kernel without module support). */
     public static final int ENOSYS = 38;
-    /** Input/output error. */
-    public static final int EIO = 5;
 
     // Pairs (name, glibc text) for errno 1..133; nulls for the two numbers Linux leaves unused.
     private static final String[] TABLE = {

@@ -87,6 +87,10 @@ public final class KernelState {
     /**
      * The state of {@code module} according to {@link #logic()} (see {@link InitstateLogic}).
      *
+     * <p>When {@code initstate} is missing but the directory is there, {@code initstate} is read once
+     * more before the directory counts as "in its window": a module directory that appeared between the
+     * two looks is then read as it is, not taken for a window.
+     *
      * @return never null; {@link ModuleState#NOT_LOADED} when neither the oracle nor sysfs knows it
      * @throws SysfsException when {@code initstate} cannot be read or holds an unknown word
      * @throws KmodException when the builtin oracle fails

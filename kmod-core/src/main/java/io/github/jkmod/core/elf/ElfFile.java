@@ -124,7 +124,7 @@ public final class ElfFile {
         ElfSection names = null;
         if (shstrndx != 0) {
             long[] h = raw[(int) shstrndx];
-            names = new ElfSection((int) shstrndx, "", h[1], h[2], h[3], h[4], h[5], h[6], h[7],
+            names = new ElfSection((int) shstrndx, "section name table", h[1], h[2], h[3], h[4], h[5], h[6], h[7],
                     shoff + shstrndx * shentsize);
             checkData(names);
         }
@@ -133,11 +133,11 @@ public final class ElfFile {
             long headerOffset = shoff + (long) i * shentsize;
             String name = "";
             if (names != null) {
-                if (h[0] >= names.size()) {
+                if (h[0] >= names.size() && !(h[0] == 0 && names.size() == 0)) {
                     throw new ModuleFormatException(file, headerOffset, "section " + i + " name offset "
                             + h[0] + " outside the section name table (" + names.size() + " bytes)");
                 }
-                name = cString(names, h[0]);
+                name = names.size() == 0 ? "" : cString(names, h[0]);
             }
             sections.add(new ElfSection(i, name, h[1], h[2], h[3], h[4], h[5], h[6], h[7], headerOffset));
         }

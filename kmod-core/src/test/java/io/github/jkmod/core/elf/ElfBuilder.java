@@ -165,6 +165,29 @@ public final class ElfBuilder {
         return this;
     }
 
+    /**
+     * The bytes a signing tool appends to a module: signer, key id and signature, then
+     * {@code struct module_signature} (algo, hash, id_type, signer_len, key_id_len, 3 pad bytes,
+     * big-endian sig_len) and the {@code ~Module signature appended~\n} trailer.
+     */
+    public static byte[] signatureTrailer(int algo, int hash, int idType, byte[] signer, byte[] keyId,
+            byte[] signature) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        o.writeBytes(signer);
+        o.writeBytes(keyId);
+        o.writeBytes(signature);
+        o.writeBytes(new byte[] {(byte) algo, (byte) hash, (byte) idType, (byte) signer.length,
+            (byte) keyId.length, 0, 0, 0});
+        o.writeBytes(ByteBuffer.allocate(4).putInt(signature.length).array());
+        o.writeBytes("~Module signature appended~\n".getBytes(StandardCharsets.US_ASCII));
+        return o.toByteArray();
+    }
+
+    /** The trailer of a PKCS#7 signature ({@code id_type} 2), as the kernel's sign-file appends it. */
+    public static byte[] pkcs7Trailer(byte[] der) {
+        return signatureTrailer(0, 0, 2, new byte[0], new byte[0], der);
+    }
+
     /** Builds the file and writes it to {@code file}. */
     public Path write(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());

@@ -10,10 +10,14 @@ import java.io.PrintStream;
 public interface ModprobeRunner {
 
     /** Logs {@code ERROR: not implemented yet: ACTION} and returns 1. */
-    ModprobeRunner NOT_IMPLEMENTED = (options, out, log) -> {
-        log.error("not implemented yet: "
-                + options.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        return 1;
+    ModprobeRunner NOT_IMPLEMENTED = new ModprobeRunner() {
+        // An anonymous class, not a lambda: no method-handle spinning at start-up.
+        @Override
+        public int run(ModprobeOptions options, PrintStream out, Log log) {
+            log.error("not implemented yet: "
+                    + options.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            return 1;
+        }
     };
 
     /**

@@ -8,7 +8,12 @@ package io.github.jkmod.cli;
 @FunctionalInterface
 public interface SyslogSink {
     /** A sink that drops every message. */
-    SyslogSink DISCARD = (priority, message) -> { };
+    SyslogSink DISCARD = new SyslogSink() {
+        // An anonymous class, not a lambda: no method-handle spinning at start-up.
+        @Override
+        public void send(int priority, String message) {
+        }
+    };
 
     /**
      * Sends one message.

@@ -19,8 +19,12 @@ final class VersionText {
     private VersionText() {
     }
 
-    /** jkmod's version, from the build. */
+    /** jkmod's version, from the jar's manifest, else from the build's resource. */
     static String version() {
+        String fromManifest = VersionText.class.getPackage().getImplementationVersion();
+        if (fromManifest != null) {
+            return fromManifest;
+        }
         Properties p = new Properties();
         try (InputStream in = VersionText.class.getResourceAsStream("version.properties")) {
             if (in != null) {

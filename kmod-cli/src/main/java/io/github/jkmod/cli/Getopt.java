@@ -15,6 +15,10 @@ import java.util.Optional;
  * <p>Options are returned one at a time, left to right, so that the caller can stop at the first
  * one that ends the program ({@code -h}, an invalid {@code -w}) exactly where modprobe stops.
  * Error texts are glibc's, prefixed with {@code argv[0]} as given (not its base name).
+ *
+ * <p>Known divergence: glibc works on bytes, so for a non-ASCII option letter ({@code -é}) it
+ * names only the first byte of its UTF-8 form; jkmod names the whole character. (Under the C
+ * locale, as when the kernel runs modprobe, the JVM cannot even see such bytes.)
  */
 final class Getopt {
     private final String argv0;

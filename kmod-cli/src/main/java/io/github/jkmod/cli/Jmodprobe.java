@@ -75,7 +75,17 @@ public final class Jmodprobe {
             return 0;
         }
         ModprobeOptions options = ((ParseResult.Run) result).options();
-        int status = runner.run(options, out, Log.forOptions(programName, err, options, syslog));
+        Log log = Log.forOptions(programName, err, options, syslog);
+        int status;
+        try {
+            status = runner.run(options, out, log);
+        } catch (RuntimeException e) {
+            // modprobe never prints a Java stack trace: one FATAL line, the trace for diagnostics.
+            // (The logger is looked up here only: System.getLogger costs start-up time.)
+            System.getLogger(Jmodprobe.class.getName()).log(System.Logger.Level.DEBUG, "internal error", e);
+            log.fatal("internal error: " + e);
+            status = 1;
+        }
         out.flush();
         return status;
     }

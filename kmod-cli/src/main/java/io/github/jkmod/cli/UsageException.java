@@ -1,7 +1,6 @@
 package io.github.jkmod.cli;
 
 import io.github.jkmod.KmodException;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -42,16 +41,5 @@ public final class UsageException extends KmodException {
     /** The message for syslog (priority {@link Log#ERR}) instead of stderr, with {@code -s}. */
     public Optional<String> syslogMessage() {
         return Optional.ofNullable(syslogMessage);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof UsageException u && u.text.equals(text)
-                && Objects.equals(u.syslogMessage, syslogMessage);
-    }
-
-    @Override
-    public int hashCode() {
-        return text.hashCode();
     }
 }

@@ -109,4 +109,17 @@ class JmodprobeTest {
         assertEquals("insmod /x.ko \n", out.toString(StandardCharsets.UTF_8));
         assertEquals("modprobe: WARNING: careful\n", err.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aFailingRunnerIsOneFatalLine() {
+        ModprobeRunner broken = new ModprobeRunner() {
+            @Override
+            public int run(ModprobeOptions options, PrintStream o, Log log) {
+                throw new IllegalStateException("boom");
+            }
+        };
+        assertEquals(1, run("/sbin/modprobe", Map.of(), broken, SyslogSink.DISCARD, "x"));
+        assertEquals("modprobe: FATAL: internal error: java.lang.IllegalStateException: boom\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
 }

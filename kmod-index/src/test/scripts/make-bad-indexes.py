@@ -55,6 +55,10 @@ FIXTURES = {
     'shared-subtree': header(CHILDS | 12) + b'ab' + u32(VALUES | 22, VALUES | 22) + u32(1, 0) + b'm\0',
     'overlapping-nodes': header(CHILDS | 12) + b'ab' + u32(PREFIX | VALUES | 22, PREFIX | VALUES | 23)
     + b'x' * 40 + b'\0' + u32(0),
+    # root '?' -> 28 (prefix "*", a value), '@' -> 22 whose child '?' is 28 again: a search for
+    # "@x" scans node 28 twice, and both times "?*" matches
+    'shared-across-scans': header(CHILDS | 12) + b'?@' + u32(PREFIX | VALUES | 28, CHILDS | 22)
+    + b'??' + u32(PREFIX | VALUES | 28) + b'*\0' + u32(1, 0) + b'v' * 100 + b'\0',
 }
 
 

@@ -25,9 +25,10 @@ import java.util.Optional;
  * A corrupt file never makes a call fail with anything but {@link IndexFormatException}, which names
  * the file and the byte offset: wrong magic or major version, an offset at or past the end, a child
  * range with {@code first > last} or a character &gt;= 128, a string without its NUL, a value count
- * that cannot fit in the file, a node reached twice on one walk (a cycle), overlapping nodes. Every
- * walk is iterative and reads each node at most once, so a call costs at most the size of the file
- * (plus the fnmatch calls of a wildcard search).
+ * that cannot fit in the file, a node reached twice on one walk (a cycle, or a subtree shared by two
+ * parents), overlapping nodes. Every walk is iterative and reads each node at most once; a call reads
+ * at most the file's size in node bytes (a wildcard search: times one plus the number of wildcard
+ * characters in its query), plus the fnmatch calls of a wildcard search.
  */
 public final class BinaryIndex implements ModuleIndex {
 
@@ -127,7 +128,7 @@ public final class BinaryIndex implements ModuleIndex {
         Node root = data.node(word, IndexData.ROOT_WORD_AT);
         byte[] text = new byte[root.prefixLength()];
         data.copy(root.prefixStart(), root.prefixEnd(), text, 0);
-        SubtreeWalk walk = new SubtreeWalk(data, false);
+        SubtreeWalk walk = new SubtreeWalk(data, false, new SubtreeWalk.Budget(data, 1));
         walk.walk(root, text, text.length, (node, key, keyLength) -> {
             if (node.count() > 0) {
                 String k = new String(key, 0, keyLength, StandardCharsets.UTF_8);

@@ -59,7 +59,6 @@ final class Bracket {
             if (c == 0) {
                 return unterminated();
             }
-            int low;
             if (c == '[' && at(q) == ':') {
                 int nameEnd = className(q);
                 if (nameEnd >= 0) {
@@ -110,7 +109,7 @@ final class Bracket {
             if (!isRange && c == fn) {
                 return skipRest(q);
             }
-            low = c;
+            int low = c;
             c = at(q++);
             if (c == '-' && at(q) != ']') {
                 int high = at(q++);

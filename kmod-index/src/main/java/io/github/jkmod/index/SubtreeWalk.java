@@ -11,8 +11,9 @@ import java.util.Deque;
  * own end.
  *
  * <p>Guards against corrupt files: a node reached twice (a cycle, or a subtree shared by two parents
- * that could otherwise blow up exponentially) is an error, and so is reading more bytes than the file
- * holds, which only nodes overlapping each other can cause. A walk thus costs at most the file size.
+ * that could otherwise blow up exponentially) is an error, and so is reading more bytes than the
+ * {@link Budget} allows: a walk of a sound file reads each byte at most once, only nodes overlapping
+ * each other can make it read more. A walk thus costs at most its budget.
  */
 final class SubtreeWalk {
 
@@ -41,16 +42,43 @@ final class SubtreeWalk {
         }
     }
 
+    /**
+     * How many bytes the walks of one call may read: the file size times the number of times a sound
+     * file can make that call read a node (one for a dump; for a wildcard search, one plus the
+     * wildcard characters of the query, as the walk may step into a subtree it has already scanned).
+     * More means overlapping or shared nodes, and could mean exhausting memory with their values.
+     */
+    static final class Budget {
+        private final IndexData data;
+        private final long limit;
+        private long spent;
+
+        Budget(IndexData data, long times) {
+            this.data = data;
+            this.limit = data.size() * times;
+        }
+
+        /** Counts {@code bytes} more read for {@code node}. */
+        void charge(Node node, long bytes) throws IndexFormatException {
+            spent += bytes;
+            if (spent > limit) {
+                throw data.error(node.offset(), "nodes overlap or are shared: one call read more than "
+                        + limit + " bytes of the file's " + data.size());
+            }
+        }
+    }
+
     private final IndexData data;
     private final boolean postOrder;
+    private final Budget budget;
     private final IntSet visited = new IntSet();
     private final Deque<Frame> stack = new ArrayDeque<>();
     private byte[] key = new byte[128];
-    private long bytesRead;
 
-    SubtreeWalk(IndexData data, boolean postOrder) {
+    SubtreeWalk(IndexData data, boolean postOrder, Budget budget) {
         this.data = data;
         this.postOrder = postOrder;
+        this.budget = budget;
     }
 
     /**
@@ -81,13 +109,9 @@ final class SubtreeWalk {
         }
     }
 
-    /** Counts {@code bytes} more read for {@code node}; more than the file holds means overlap. */
+    /** Counts {@code bytes} more read for {@code node} against the budget. */
     void charge(Node node, long bytes) throws IndexFormatException {
-        bytesRead += bytes;
-        if (bytesRead > data.size()) {
-            throw data.error(node.offset(), "nodes overlap: one walk read more than the file's "
-                    + data.size() + " bytes");
-        }
+        budget.charge(node, bytes);
     }
 
     private void open(Node node, int length, Visitor visitor) throws IndexFormatException {

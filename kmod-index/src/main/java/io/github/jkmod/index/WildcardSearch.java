@@ -16,10 +16,18 @@ final class WildcardSearch {
     private final IndexData data;
     private final byte[] query;
     private final OrderedValues results = new OrderedValues();
+    private final SubtreeWalk.Budget budget;
 
     WildcardSearch(IndexData data, byte[] query) {
         this.data = data;
         this.query = query;
+        int wildcards = 0;
+        for (byte b : query) {
+            if (b == '*' || b == '?' || b == '[') {
+                wildcards++;
+            }
+        }
+        this.budget = new SubtreeWalk.Budget(data, 1L + wildcards);
     }
 
     List<IndexValue> run() throws IndexFormatException {
@@ -83,7 +91,7 @@ final class WildcardSearch {
      * {@code text[0, length)}, against the query from {@code from} on.
      */
     private void scan(Node start, byte[] text, int length, int from) throws IndexFormatException {
-        SubtreeWalk walk = new SubtreeWalk(data, true);
+        SubtreeWalk walk = new SubtreeWalk(data, true, budget);
         walk.walk(start, text, length, (node, pattern, patternLength) -> {
             if (node.count() > 0
                     && Fnmatch.matches(pattern, 0, patternLength, query, from, query.length)) {

@@ -78,7 +78,9 @@ class BadIndexFilesTest {
                 Arguments.of("long-cycle", FOREACH, 20, String.format(twice, 12)),
                 Arguments.of("shared-subtree", FOREACH, 18, String.format(twice, 22)),
                 Arguments.of("overlapping-nodes", FOREACH, 23,
-                        "nodes overlap: one walk read more than the file's 67 bytes"));
+                        "nodes overlap or are shared: one call read more than 67 bytes of the file's 67"),
+                Arguments.of("shared-across-scans", "search:@x", 28,
+                        "nodes overlap or are shared: one call read more than 139 bytes of the file's 139"));
     }
 
     static Path fixture(String name) {
@@ -120,5 +122,9 @@ class BadIndexFilesTest {
         assertEquals(Optional.of("m"), shared.lookup("b"));
         assertEquals(List.of(new IndexValue(0, "m")), shared.search("b"));
         assertEquals(Optional.empty(), BinaryIndex.open(fixture("overlapping-nodes")).lookup("a"));
+        // one scan of the shared node fits the budget; a query with a wildcard may read twice as much
+        BinaryIndex acrossScans = BinaryIndex.open(fixture("shared-across-scans"));
+        assertEquals(List.of(new IndexValue(0, "v".repeat(100))), acrossScans.search("x"));
+        assertEquals(2, acrossScans.search("@*").size());
     }
 }

@@ -128,6 +128,7 @@ class MutationTest {
         index.search(key);
         index.search(key.substring(0, key.length() / 2) + "*x?[a]");
         index.search("pci:v00008086d00001502sv00000000sd00000000bc02sc00i00");
+        index.search("acpi*:PNP0C0A:*");
         int[] count = new int[1];
         index.forEach((k, v) -> count[0]++);
     }

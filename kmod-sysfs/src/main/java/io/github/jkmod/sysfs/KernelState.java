@@ -1,0 +1,308 @@
+package io.github.jkmod.sysfs;
+
+import io.github.jkmod.KmodException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * The state of the kernel's modules as read from the files under one root: {@code sys/module/} and
+ * {@code proc/}. The root is {@code /} for the running system ({@link #system()}); tests and
+ * {@code -d}-style roots pass another directory, on any {@link java.nio.file.FileSystem} (e.g. Jimfs).
+ *
+ * <p>Instances are immutable and thread-safe; every method reads the files anew (no caching except
+ * the builtin oracle's answers). A module that is absent, or vanishes between two reads
+ * ({@link java.nio.file.NoSuchFileException}), is "not loaded": empty results, never an error. A file
+ * that cannot be read, or holds something the kernel never writes, is a {@link SysfsException} naming
+ * the file.
+ *
+ * <p>Module names are the kernel's names (underscores, not dashes); normalising user input is the
+ * caller's business.
+ */
+public final class KernelState {
+
+    private static final Logger LOG = System.getLogger(KernelState.class.getName());
+
+    private final Path root;
+    private final InitstateLogic logic;
+    private final BuiltinOracle oracle;
+
+    private KernelState(Path root, InitstateLogic logic, BuiltinOracle oracle) {
+        this.root = Objects.requireNonNull(root, "root");
+        this.logic = Objects.requireNonNull(logic, "logic");
+        this.oracle = BuiltinOracle.caching(Objects.requireNonNull(oracle, "oracle"));
+    }
+
+    /** The running system: root {@code /}, kmod-20 logic, no module builtin. */
+    public static KernelState system() {
+        return ofRoot(Path.of("/"));
+    }
+
+    /**
+     * The kernel whose {@code sys/} and {@code proc/} lie under {@code root}, with the
+     * {@linkplain InitstateLogic#DEFAULT default logic} and an oracle for which no module is builtin.
+     */
+    public static KernelState ofRoot(Path root) {
+        return new KernelState(root, InitstateLogic.DEFAULT, BuiltinOracle.none());
+    }
+
+    /** A copy that decides states with {@code logic}. */
+    public KernelState withLogic(InitstateLogic logic) {
+        return new KernelState(root, logic, oracle);
+    }
+
+    /**
+     * A copy that asks {@code oracle} which modules are builtin (kmod-20 logic only). The oracle is
+     * wrapped with {@link BuiltinOracle#caching}, so it is asked at most once per module.
+     */
+    public KernelState withBuiltinOracle(BuiltinOracle oracle) {
+        return new KernelState(root, logic, oracle);
+    }
+
+    /** The root under which {@code sys/} and {@code proc/} are read. */
+    public Path root() {
+        return root;
+    }
+
+    /** The logic of {@link #state(String)}. */
+    public InitstateLogic logic() {
+        return logic;
+    }
+
+    /** {@code ROOT/sys/module/MODULE}, which exists while the module is loaded (or builtin with sysfs entries). */
+    public Path moduleDirectory(String module) {
+        return root.resolve("sys/module").resolve(checkName(module));
+    }
+
+    /**
+     * The state of {@code module} according to {@link #logic()} (see {@link InitstateLogic}).
+     *
+     * <p>When {@code initstate} is missing but the directory is there, {@code initstate} is read once
+     * more before the directory counts as "in its window": a module directory that appeared between the
+     * two looks is then read as it is, not taken for a window.
+     *
+     * @return never null; {@link ModuleState#NOT_LOADED} when neither the oracle nor sysfs knows it
+     * @throws SysfsException when {@code initstate} cannot be read or holds an unknown word
+     * @throws KmodException when the builtin oracle fails
+     * @throws IllegalArgumentException when {@code module} is empty, {@code .}, {@code ..} or holds a {@code /}
+     */
+    public ModuleState state(String module) throws KmodException {
+        Path dir = moduleDirectory(module);
+        if (logic == InitstateLogic.KMOD_20 && oracle.isBuiltin(module)) {
+            return ModuleState.BUILTIN;
+        }
+        Path initstate = dir.resolve("initstate");
+        Optional<String> content = KernelFiles.read(initstate, KernelFiles.MAX_ATTRIBUTE_BYTES);
+        if (content.isEmpty()) {
+            if (!Files.isDirectory(dir)) {
+                return ModuleState.NOT_LOADED;
+            }
+            // The directory may have appeared, whole, since the first read: look once more.
+            content = KernelFiles.read(initstate, KernelFiles.MAX_ATTRIBUTE_BYTES);
+        }
+        if (content.isPresent()) {
+            String word = content.get().strip();
+            return ModuleState.fromInitstate(word).orElseThrow(() -> new SysfsException(initstate,
+                    "unknown initstate '" + word + "' (expected live, coming or going)"));
+        }
+        if (!Files.isDirectory(dir)) {
+            return ModuleState.NOT_LOADED;
+        }
+        ModuleState state = logic == InitstateLogic.KMOD_18 ? ModuleState.BUILTIN : ModuleState.COMING;
+        LOG.log(Level.DEBUG, () -> dir + " has no initstate: " + logic.cliName() + " logic says " + state);
+        return state;
+    }
+
+    /**
+     * The reference count of {@code module} ({@code refcnt}).
+     *
+     * @return empty when the module is not loaded, builtin, or still in its sysfs window
+     * @throws SysfsException when {@code refcnt} cannot be read or is not a number
+     */
+    public OptionalInt refcount(String module) throws SysfsException {
+        Path file = moduleDirectory(module).resolve("refcnt");
+        Optional<String> text = KernelFiles.read(file, KernelFiles.MAX_ATTRIBUTE_BYTES);
+        if (text.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        String value = text.get().strip();
+        try {
+            return OptionalInt.of(Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            throw new SysfsException(file, "refcount '" + value + "' is not a number", e);
+        }
+    }
+
+    /**
+     * The modules that hold {@code module} (the entries of {@code holders/}), sorted by name.
+     *
+     * @return empty when there are none or the module is not loaded
+     * @throws SysfsException when {@code holders/} cannot be listed
+     */
+    public List<String> holders(String module) throws SysfsException {
+        Optional<List<Path>> entries = KernelFiles.list(moduleDirectory(module).resolve("holders"));
+        List<String> names = new ArrayList<>();
+        for (Path entry : entries.orElse(List.of())) {
+            names.add(entry.getFileName().toString());
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * The size in bytes of the core of {@code module} ({@code coresize}).
+     *
+     * @return empty when the module is not loaded (or has no such file)
+     * @throws SysfsException when {@code coresize} cannot be read or is not a non-negative number
+     */
+    public OptionalLong coreSize(String module) throws SysfsException {
+        Path file = moduleDirectory(module).resolve("coresize");
+        Optional<String> text = KernelFiles.read(file, KernelFiles.MAX_ATTRIBUTE_BYTES);
+        if (text.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        String value = text.get().strip();
+        long size;
+        try {
+            size = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new SysfsException(file, "core size '" + value + "' is not a number", e);
+        }
+        if (size < 0) {
+            throw new SysfsException(file, "core size '" + value + "' is negative");
+        }
+        return OptionalLong.of(size);
+    }
+
+    /**
+     * The load address of each ELF section of {@code module} ({@code sections/NAME} hold
+     * {@code 0x...}), sorted by section name. The kernel shows zeros to readers without privilege.
+     *
+     * @return empty when the module is not loaded
+     * @throws SysfsException when a file cannot be read or is not a hexadecimal number
+     */
+    public Map<String, Long> sections(String module) throws SysfsException {
+        Path dir = moduleDirectory(module);
+        Map<String, Long> sections = new TreeMap<>();
+        for (Map.Entry<String, String> e : readFiles(dir, "sections").entrySet()) {
+            sections.put(e.getKey(), parseHex(dir.resolve("sections").resolve(e.getKey()), e.getValue()));
+        }
+        return Collections.unmodifiableMap(sections);
+    }
+
+    /**
+     * The parameters of {@code module} ({@code parameters/NAME}, value without its newline), sorted by
+     * name. Builtin modules with parameters have them too.
+     *
+     * @return empty when the module has none or is not loaded
+     * @throws SysfsException when a parameter file cannot be read (e.g. a write-only one when not root)
+     */
+    public Map<String, String> parameters(String module) throws SysfsException {
+        return readFiles(moduleDirectory(module), "parameters");
+    }
+
+    /**
+     * The one compression method the kernel decompresses itself ({@code sys/module/compression}:
+     * {@code gzip}, {@code xz} or {@code zstd}).
+     *
+     * @return empty when the file is absent or empty (no in-kernel decompression)
+     * @throws SysfsException when the file cannot be read
+     */
+    public Optional<String> compression() throws SysfsException {
+        return KernelFiles.read(root.resolve("sys/module/compression"), KernelFiles.MAX_ATTRIBUTE_BYTES)
+                .map(String::strip)
+                .filter(s -> !s.isEmpty());
+    }
+
+    /**
+     * The lines of {@code proc/modules}, in the kernel's order (most recently loaded first).
+     *
+     * @return empty when the file is absent (a kernel without module support)
+     * @throws SysfsException naming the file and the line when a line is malformed
+     */
+    public List<ProcModule> procModules() throws SysfsException {
+        Path file = root.resolve("proc/modules");
+        Optional<String> text = KernelFiles.read(file, KernelFiles.MAX_PROC_BYTES);
+        if (text.isEmpty()) {
+            LOG.log(Level.DEBUG, () -> file + " is absent: no loaded modules");
+            return List.of();
+        }
+        return ProcModulesParser.parse(file, text.get());
+    }
+
+    /**
+     * The kernel command line ({@code proc/cmdline}) without its newline.
+     *
+     * @return the empty string when the file is absent
+     * @throws SysfsException when the file cannot be read
+     */
+    public String cmdline() throws SysfsException {
+        Path file = root.resolve("proc/cmdline");
+        Optional<String> text = KernelFiles.read(file, KernelFiles.MAX_PROC_BYTES);
+        if (text.isEmpty()) {
+            LOG.log(Level.DEBUG, () -> file + " is absent: empty command line");
+        }
+        return text.orElse("");
+    }
+
+    @Override
+    public String toString() {
+        return "KernelState[root=" + root + ", logic=" + logic.cliName() + "]";
+    }
+
+    /**
+     * The regular files of {@code moduleDir/sub} by name. Entries that vanish while read are skipped;
+     * if the module directory itself has vanished, the module is not loaded and the map is empty.
+     */
+    private static Map<String, String> readFiles(Path moduleDir, String sub) throws SysfsException {
+        Map<String, String> values = new TreeMap<>();
+        boolean vanished = false;
+        for (Path entry : KernelFiles.list(moduleDir.resolve(sub)).orElse(List.of())) {
+            if (Files.isDirectory(entry)) {
+                continue;
+            }
+            Optional<String> value = KernelFiles.read(entry, KernelFiles.MAX_ATTRIBUTE_BYTES);
+            if (value.isPresent()) {
+                values.put(entry.getFileName().toString(), value.get());
+            } else {
+                vanished = true;
+            }
+        }
+        if (vanished && !Files.isDirectory(moduleDir)) {
+            LOG.log(Level.DEBUG, () -> moduleDir + " vanished while " + sub + " were read: not loaded");
+            return Map.of();
+        }
+        return Collections.unmodifiableMap(values);
+    }
+
+    private static long parseHex(Path file, String text) throws SysfsException {
+        String value = text.strip();
+        String hex = value.startsWith("0x") || value.startsWith("0X") ? value.substring(2) : value;
+        try {
+            if (!hex.isEmpty() && hex.charAt(0) != '+' && hex.charAt(0) != '-') {
+                return Long.parseUnsignedLong(hex, 16);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SysfsException(file, "section address '" + value + "' is not a hexadecimal number");
+    }
+
+    private static String checkName(String module) {
+        Objects.requireNonNull(module, "module");
+        if (module.isEmpty() || module.equals(".") || module.equals("..") || module.indexOf('/') >= 0
+                || module.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("invalid module name '" + module + "'");
+        }
+        return module;
+    }
+}

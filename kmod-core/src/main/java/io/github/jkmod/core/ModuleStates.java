@@ -5,28 +5,30 @@ import io.github.jkmod.index.ModuleDirectory;
 import io.github.jkmod.index.ModuleIndex;
 import io.github.jkmod.sysfs.BuiltinOracle;
 import io.github.jkmod.sysfs.InitstateLogic;
+import io.github.jkmod.sysfs.KernelState;
 import io.github.jkmod.sysfs.ModuleState;
-import io.github.jkmod.sysfs.Sysfs;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /** Module state for a context: sysfs under the root, builtins from the module directory. */
 final class ModuleStates {
-    private final InitstateLogic logic;
     private final BuiltinOracle builtins;
-    private final Sysfs sysfs;
+    private final KernelState kernel;
 
     ModuleStates(Path root, InitstateLogic logic, ModuleDirectory directory) {
-        this.logic = logic;
         this.builtins = BuiltinOracle.caching(name -> {
             Optional<ModuleIndex> builtin = directory.builtin();
             return builtin.isPresent() && builtin.get().lookup(name).isPresent();
         });
-        this.sysfs = new Sysfs(root, logic, builtins);
+        this.kernel = KernelState.ofRoot(root).withLogic(logic).withBuiltinOracle(builtins);
     }
 
     InitstateLogic logic() {
-        return logic;
+        return kernel.logic();
+    }
+
+    KernelState kernel() {
+        return kernel;
     }
 
     boolean isBuiltin(String name) throws KmodException {
@@ -34,7 +36,7 @@ final class ModuleStates {
     }
 
     ModuleState state(String name) throws KmodException {
-        return sysfs.state(name);
+        return kernel.state(name);
     }
 
     boolean isInKernel(String name) throws KmodException {

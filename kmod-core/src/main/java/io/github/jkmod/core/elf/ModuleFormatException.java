@@ -1,0 +1,45 @@
+package io.github.jkmod.core.elf;
+
+import io.github.jkmod.KmodException;
+import java.nio.file.Path;
+
+/**
+ * A module file is not what its format says: a bad ELF header, a section or string outside the
+ * file, a corrupt compressed stream, an image larger than the allowed limit, a malformed appended
+ * signature. The message reads {@code FILE: offset N: WHAT}, N being the byte offset (in the
+ * uncompressed image, or in the compressed file for decompression errors) where the problem lies.
+ */
+public class ModuleFormatException extends KmodException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path file;
+    private final long offset;
+
+    /**
+     * @param file the module file
+     * @param offset the byte offset of the problem
+     * @param what what is wrong, e.g. "bad ELF class 7"
+     */
+    public ModuleFormatException(Path file, long offset, String what) {
+        super(file + ": offset " + offset + ": " + what);
+        this.file = file;
+        this.offset = offset;
+    }
+
+    /** Like {@link #ModuleFormatException(Path, long, String)}, keeping the underlying cause. */
+    public ModuleFormatException(Path file, long offset, String what, Throwable cause) {
+        super(file + ": offset " + offset + ": " + what, cause);
+        this.file = file;
+        this.offset = offset;
+    }
+
+    /** The module file that is bad. */
+    public Path file() {
+        return file;
+    }
+
+    /** The byte offset of the problem. */
+    public long offset() {
+        return offset;
+    }
+}

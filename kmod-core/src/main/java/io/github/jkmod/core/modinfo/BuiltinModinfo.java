@@ -1,0 +1,55 @@
+package io.github.jkmod.core.modinfo;
+
+import io.github.jkmod.core.elf.ModuleFormatException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fields of one builtin module from {@code modules.builtin.modinfo} (NUL-separated
+ * {@code module.key=value} records written by the kernel build), in file order, with the
+ * {@code module.} prefix removed. Kept small on purpose: a full reader of that file belongs with the
+ * other index files.
+ */
+public final class BuiltinModinfo {
+    private BuiltinModinfo() {
+    }
+
+    /**
+     * The fields of builtin module {@code module} (its name as the file spells it: dashes turned to
+     * underscores) found in {@code data}, the contents of {@code modules.builtin.modinfo}; empty when
+     * the module has none. {@code file} is named in error messages.
+     *
+     * @throws ModuleFormatException when a record of the module has no {@code =}
+     */
+    public static List<ModinfoField> fields(Path file, byte[] data, String module) throws ModuleFormatException {
+        byte[] prefix = (module + ".").getBytes(StandardCharsets.UTF_8);
+        List<ModinfoField> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= data.length; i++) {
+            if (i < data.length && data[i] != 0) {
+                continue;
+            }
+            if (i - start > prefix.length && startsWith(data, start, prefix)) {
+                String record = new String(data, start + prefix.length, i - start - prefix.length,
+                        StandardCharsets.UTF_8);
+                if (record.indexOf('=') < 0) {
+                    throw new ModuleFormatException(file, start, "record without '=' for module " + module);
+                }
+                out.add(ModinfoField.parse(record));
+            }
+            start = i + 1;
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean startsWith(byte[] data, int at, byte[] prefix) {
+        for (int i = 0; i < prefix.length; i++) {
+            if (data[at + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

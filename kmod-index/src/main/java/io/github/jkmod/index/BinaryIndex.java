@@ -1,18 +1,40 @@
 package io.github.jkmod.index;
 
+import io.github.jkmod.KmodException;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A module index in the binary trie format ({@code modules.*.bin}, see FORMAT.md), read through a
  * memory map: opening costs the same for any size, and nothing is read until a lookup needs it.
- * Both on-disk layouts (post-order, kmod &lt;= 33; pre-order, kmod 34) are read alike.
+ * Both on-disk layouts (post-order, kmod &lt;= 33; pre-order, kmod 34) are read alike: offsets are
+ * followed, no order is assumed.
+ *
+ * <p>Keys and queries are compared as UTF-8 bytes (the files hold 7-bit ASCII); values are decoded
+ * as UTF-8. {@link IndexValue#priority()} holds the stored unsigned 32-bit priority as its int bit
+ * pattern; results are ordered by its unsigned value.
+ *
+ * <p>Instances are immutable and safe for use by many threads (only absolute reads of the buffer).
+ * A corrupt file never makes a call fail with anything but {@link IndexFormatException}, which names
+ * the file and the byte offset: wrong magic or major version, an offset at or past the end, a child
+ * range with {@code first > last} or a character &gt;= 128, a string without its NUL, a value count
+ * that cannot fit in the file, a node reached twice on one walk (a cycle), overlapping nodes. Every
+ * walk is iterative and reads each node at most once, so a call costs at most the size of the file
+ * (plus the fnmatch calls of a wildcard search).
  */
 public final class BinaryIndex implements ModuleIndex {
 
-    private BinaryIndex() {
+    private final IndexData data;
+
+    private BinaryIndex(IndexData data) {
+        this.data = data;
     }
 
     /**
@@ -20,35 +42,103 @@ public final class BinaryIndex implements ModuleIndex {
      *
      * @throws IndexFormatException when the header is wrong; other I/O errors as {@code KmodException}
      */
-    public static BinaryIndex open(Path file) throws io.github.jkmod.KmodException {
-        throw new UnsupportedOperationException("not yet implemented");
+    public static BinaryIndex open(Path file) throws KmodException {
+        ByteBuffer map;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > IndexData.OFFSET_MASK) {
+                throw new IndexFormatException(file, 0, "file too large for an index: " + size + " bytes");
+            }
+            map = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        } catch (NoSuchFileException e) {
+            throw new KmodException(file + ": no such file", e);
+        } catch (IndexFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new KmodException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return new BinaryIndex(new IndexData(map, file));
     }
 
     /**
      * Reads an index held in memory ({@code buffer} from position 0 to its limit); {@code name}
-     * is used in error messages.
+     * is used in error messages. The buffer's content must not change afterwards.
      */
     public static BinaryIndex of(ByteBuffer buffer, Path name) throws IndexFormatException {
-        throw new UnsupportedOperationException("not yet implemented");
+        ByteBuffer view = buffer.duplicate().position(0).slice().asReadOnlyBuffer();
+        return new BinaryIndex(new IndexData(view, name));
     }
 
     @Override
     public Path file() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return data.file();
     }
 
     @Override
     public Optional<String> lookup(String key) throws IndexFormatException {
-        throw new UnsupportedOperationException("not yet implemented");
+        byte[] k = key.getBytes(StandardCharsets.UTF_8);
+        PathGuard path = new PathGuard(data);
+        int word = data.rootWord();
+        int wordAt = IndexData.ROOT_WORD_AT;
+        int i = 0;
+        while (word != 0) {
+            int offset = data.nodeOffset(word, wordAt);
+            path.enter(offset, wordAt);
+            int prefixEnd = offset;
+            if ((word & IndexData.FLAG_PREFIX) != 0) {
+                for (int j = 0; ; j++) {
+                    int b = data.byteAt(offset + j);
+                    if (b < 0) {
+                        throw data.unterminated(offset);
+                    }
+                    if (b == 0) {
+                        prefixEnd = offset + j;
+                        break;
+                    }
+                    if (i + j >= k.length || (k[i + j] & 0xff) != b) {
+                        return Optional.empty();
+                    }
+                }
+                i += prefixEnd - offset;
+            }
+            Node node = data.nodeAfterPrefix(word, offset, prefixEnd);
+            if (i == k.length) {
+                return Optional.ofNullable(data.firstValue(node));
+            }
+            int c = k[i] & 0xff;
+            wordAt = node.childWordAt(c);
+            word = data.childWord(node, c);
+            i++;
+        }
+        return Optional.empty();
     }
 
     @Override
     public List<IndexValue> search(String query) throws IndexFormatException {
-        throw new UnsupportedOperationException("not yet implemented");
+        return new WildcardSearch(data, query.getBytes(StandardCharsets.UTF_8)).run();
     }
 
     @Override
     public void forEach(Visitor visitor) throws IndexFormatException {
-        throw new UnsupportedOperationException("not yet implemented");
+        int word = data.rootWord();
+        if (word == 0) {
+            return;
+        }
+        Node root = data.node(word, IndexData.ROOT_WORD_AT);
+        byte[] text = new byte[root.prefixLength()];
+        data.copy(root.prefixStart(), root.prefixEnd(), text, 0);
+        SubtreeWalk walk = new SubtreeWalk(data, false);
+        walk.walk(root, text, text.length, (node, key, keyLength) -> {
+            if (node.count() > 0) {
+                String k = new String(key, 0, keyLength, StandardCharsets.UTF_8);
+                walk.charge(node, data.readValues(node,
+                        (priority, value) -> visitor.entry(k, new IndexValue(priority, value))));
+            }
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "BinaryIndex[" + data.file() + ", " + data.size() + " bytes]";
     }
 }

@@ -1,0 +1,174 @@
+package io.github.jkmod.index;
+
+import io.github.jkmod.KmodException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The module directory of one kernel release ({@code <root>/lib/modules/<release>}) and its
+ * index files, each opened on first use, once, and then shared (safe for many threads).
+ *
+ * <p><b>Where.</b> {@link #open} takes {@code <root>/lib/modules/<release>} when that directory
+ * exists, else {@code <root>/usr/lib/modules/<release>} when that one does, else the
+ * {@code lib/modules} one (which then simply has no files). The real kmod looks in one directory
+ * only, fixed when it is built: {@code /lib/modules} by default (so on Debian's kmod 30), or
+ * since kmod 33 whatever {@code --with-module-directory} names (e.g. {@code /usr/lib/modules});
+ * on merged-{@code /usr} systems {@code /lib} is a link to {@code /usr/lib} and both name the same
+ * directory. Trying {@code lib/modules} first keeps kmod's default; the second place serves trees
+ * that only have {@code usr/lib/modules}.
+ *
+ * <p><b>Indexes.</b> For each of the five indexes: the binary file when it exists (memory-mapped
+ * by {@link BinaryIndex#open}; a corrupt one is an error, not a reason to fall back); else, when
+ * its text twin exists ({@code modules.dep}, {@code modules.alias}, {@code modules.symbols},
+ * {@code modules.builtin}, {@code modules.builtin.modinfo}), the index is built in memory from the
+ * text files by {@link TextIndexBuilder} exactly as depmod would write it, and read through
+ * {@link BinaryIndex#of} (its {@link ModuleIndex#file()} is then the text file); else empty. The
+ * real kmod never falls back to the text files: this fallback exists for hand-made trees (tests,
+ * examples) where nobody ran depmod. Lookups give the same results either way.
+ *
+ * <p>Text-only files: {@code modules.softdep} and {@code modules.weakdep} (configuration syntax,
+ * read by the configuration layer, here only located), {@code modules.builtin.modinfo},
+ * {@code modules.order} and {@code modules.devname} (read on first use; empty when absent).
+ */
+public final class ModuleDirectory {
+    private static final System.Logger LOG = System.getLogger(ModuleDirectory.class.getName());
+
+    private final Path dir;
+    private final TextIndexBuilder textBuilder;
+    private final Map<IndexKind, Lazy<Optional<ModuleIndex>>> indexes = new EnumMap<>(IndexKind.class);
+    private final Lazy<List<ModinfoRecord>> builtinModinfo;
+    private final Lazy<List<String>> order;
+    private final Lazy<List<DevnameEntry>> devname;
+
+    private ModuleDirectory(Path dir) {
+        this.dir = dir;
+        this.textBuilder = TextIndexBuilder.of(dir);
+        for (IndexKind kind : IndexKind.values()) {
+            indexes.put(kind, new Lazy<>(() -> load(kind)));
+        }
+        builtinModinfo = new Lazy<>(() -> ifExists("modules.builtin.modinfo", TextIndexFiles::readBuiltinModinfo));
+        order = new Lazy<>(() -> ifExists("modules.order", TextIndexFiles::readOrder));
+        devname = new Lazy<>(() -> ifExists("modules.devname", TextIndexFiles::readDevname));
+    }
+
+    /**
+     * The module directory of {@code release} under {@code root} (e.g. {@code Path.of("/")}):
+     * {@code lib/modules/<release>}, else {@code usr/lib/modules/<release>}, see the class
+     * comment. The release is appended as text, as kmod does, so it always stays under
+     * {@code root}. Nothing is read yet.
+     */
+    public static ModuleDirectory open(Path root, String release) {
+        Objects.requireNonNull(release, "release");
+        Path lib = root.resolve("lib/modules/" + release);
+        Path usrLib = root.resolve("usr/lib/modules/" + release);
+        if (!Files.isDirectory(lib) && Files.isDirectory(usrLib)) {
+            return new ModuleDirectory(usrLib);
+        }
+        return new ModuleDirectory(lib);
+    }
+
+    /** The module directory {@code dir} itself (need not exist). Nothing is read yet. */
+    public static ModuleDirectory of(Path dir) {
+        return new ModuleDirectory(Objects.requireNonNull(dir, "dir"));
+    }
+
+    /** The directory. */
+    public Path path() {
+        return dir;
+    }
+
+    /** Whether the directory exists. */
+    public boolean exists() {
+        return Files.isDirectory(dir);
+    }
+
+    /** The index {@code kind}: from its {@code .bin}, else built from its text twin, else empty. */
+    public Optional<ModuleIndex> index(IndexKind kind) throws KmodException {
+        return indexes.get(Objects.requireNonNull(kind, "kind")).get();
+    }
+
+    /** {@code modules.dep.bin}: module name to its {@code modules.dep} line (exact lookup). */
+    public Optional<ModuleIndex> dep() throws KmodException {
+        return index(IndexKind.DEP);
+    }
+
+    /** {@code modules.alias.bin}: alias patterns to module names (wildcard search). */
+    public Optional<ModuleIndex> alias() throws KmodException {
+        return index(IndexKind.ALIAS);
+    }
+
+    /** {@code modules.symbols.bin}: {@code symbol:NAME} to the exporting module (wildcard search). */
+    public Optional<ModuleIndex> symbols() throws KmodException {
+        return index(IndexKind.SYMBOLS);
+    }
+
+    /** {@code modules.builtin.bin}: builtin module names (exact lookup, empty values). */
+    public Optional<ModuleIndex> builtin() throws KmodException {
+        return index(IndexKind.BUILTIN);
+    }
+
+    /** {@code modules.builtin.alias.bin}: aliases of builtin modules (wildcard search). */
+    public Optional<ModuleIndex> builtinAlias() throws KmodException {
+        return index(IndexKind.BUILTIN_ALIAS);
+    }
+
+    /** {@code modules.softdep} when it exists (configuration syntax: {@code softdep MOD pre: ... post: ...}). */
+    public Optional<Path> softdepFile() {
+        return regularFile("modules.softdep");
+    }
+
+    /** {@code modules.weakdep} when it exists (configuration syntax: {@code weakdep MOD DEP...}). */
+    public Optional<Path> weakdepFile() {
+        return regularFile("modules.weakdep");
+    }
+
+    /** The records of {@code modules.builtin.modinfo}, in file order; empty when there is no such file. */
+    public List<ModinfoRecord> builtinModinfo() throws KmodException {
+        return builtinModinfo.get();
+    }
+
+    /** The module paths of {@code modules.order}, in file order; empty when there is no such file. */
+    public List<String> order() throws KmodException {
+        return order.get();
+    }
+
+    /** The entries of {@code modules.devname}, in file order; empty when there is no such file. */
+    public List<DevnameEntry> devname() throws KmodException {
+        return devname.get();
+    }
+
+    private Optional<ModuleIndex> load(IndexKind kind) throws KmodException {
+        Path bin = dir.resolve(kind.binaryName());
+        if (Files.isRegularFile(bin)) {
+            return Optional.of(BinaryIndex.open(bin));
+        }
+        Path text = dir.resolve(kind.textName());
+        if (Files.isRegularFile(text)) {
+            LOG.log(Level.DEBUG, "{0} is missing: building it in memory from {1}", bin, text);
+            return Optional.of(BinaryIndex.of(textBuilder.build(kind).toByteBuffer(IndexWriter.Layout.PRE_ORDER), text));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Path> regularFile(String name) {
+        Path file = dir.resolve(name);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /** Reads a text file. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        List<T> read(Path file) throws KmodException;
+    }
+
+    private <T> List<T> ifExists(String name, Reader<T> reader) throws KmodException {
+        Optional<Path> file = regularFile(name);
+        return file.isPresent() ? List.copyOf(reader.read(file.get())) : List.of();
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.jkmod.index;
+
+import java.util.List;
+
+/**
+ * One wildcard search (FORMAT.md, "Searching"): the stored keys are fnmatch patterns, the query is
+ * literal. The walk descends along the query; where a node's prefix holds a wildcard, that node's
+ * subtree is scanned and the walk stops; else the subtrees under the children {@code *}, {@code ?}
+ * and {@code [} are scanned before stepping on, and the values of the node where the query ends are
+ * taken. A scan takes the values of every node whose pattern (from the wildcard on) matches the rest
+ * of the query, children before their parent. All results are merged in the reference order.
+ */
+final class WildcardSearch {
+    private static final byte[] WILDCARD_CHILDREN = {'*', '?', '['};
+
+    private final IndexData data;
+    private final byte[] query;
+    private final OrderedValues results = new OrderedValues();
+
+    WildcardSearch(IndexData data, byte[] query) {
+        this.data = data;
+        this.query = query;
+    }
+
+    List<IndexValue> run() throws IndexFormatException {
+        PathGuard path = new PathGuard(data);
+        int word = data.rootWord();
+        int wordAt = IndexData.ROOT_WORD_AT;
+        int i = 0;
+        while (word != 0) {
+            int offset = data.nodeOffset(word, wordAt);
+            path.enter(offset, wordAt);
+            int prefixEnd = offset;
+            if ((word & IndexData.FLAG_PREFIX) != 0) {
+                for (int j = 0; ; j++) {
+                    int b = data.byteAt(offset + j);
+                    if (b < 0) {
+                        throw data.unterminated(offset);
+                    }
+                    if (b == 0) {
+                        prefixEnd = offset + j;
+                        break;
+                    }
+                    if (b == '*' || b == '?' || b == '[') {
+                        Node node = data.node(word, wordAt);
+                        int length = node.prefixEnd() - (offset + j);
+                        byte[] text = new byte[length];
+                        data.copy(offset + j, node.prefixEnd(), text, 0);
+                        scan(node, text, length, i + j);
+                        return results.result();
+                    }
+                    if (i + j >= query.length || (query[i + j] & 0xff) != b) {
+                        return results.result();
+                    }
+                }
+                i += prefixEnd - offset;
+            }
+            Node node = data.nodeAfterPrefix(word, offset, prefixEnd);
+            for (byte wildcard : WILDCARD_CHILDREN) {
+                int childWord = data.childWord(node, wildcard);
+                if (childWord != 0) {
+                    Node child = data.node(childWord, node.childWordAt(wildcard));
+                    byte[] text = new byte[1 + child.prefixLength()];
+                    text[0] = wildcard;
+                    data.copy(child.prefixStart(), child.prefixEnd(), text, 1);
+                    scan(child, text, text.length, i);
+                }
+            }
+            if (i == query.length) {
+                data.readValues(node, results::add);
+                break;
+            }
+            int c = query[i] & 0xff;
+            wordAt = node.childWordAt(c);
+            word = data.childWord(node, c);
+            i++;
+        }
+        return results.result();
+    }
+
+    /**
+     * Scans the subtree of {@code start}, whose pattern text from the wildcard on is
+     * {@code text[0, length)}, against the query from {@code from} on.
+     */
+    private void scan(Node start, byte[] text, int length, int from) throws IndexFormatException {
+        SubtreeWalk walk = new SubtreeWalk(data, true);
+        walk.walk(start, text, length, (node, pattern, patternLength) -> {
+            if (node.count() > 0
+                    && Fnmatch.matches(pattern, 0, patternLength, query, from, query.length)) {
+                walk.charge(node, data.readValues(node, results::add));
+            }
+        });
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.jkmod.core.kernel;
+
+import io.github.jkmod.core.elf.ModuleFormatException;
+import io.github.jkmod.core.modinfo.Compression;
+import io.github.jkmod.core.modinfo.ModuleFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Module images from files with {@link ModuleFile}: magic-byte detection, decompression in Java,
+ * force edits on a copy. Errors carry the errno kmod 30 reports for them (observed): a file that
+ * cannot be opened ENOENT/EACCES, compressed data that does not decompress EINVAL, a forced
+ * insertion of something that is not an ELF module ENOEXEC. An uncompressed file is handed over as
+ * it is, unparsed, when nothing is forced: the kernel judges it.
+ */
+final class StandardModuleImages implements ModuleImages {
+    private static final int MAGIC_BYTES = 6;
+
+    @Override
+    public Optional<String> compression(String module, Path file) throws KernelCallException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(MAGIC_BYTES);
+        } catch (IOException e) {
+            throw ioFailure("open", module, e);
+        }
+        Compression c = Compression.detect(head);
+        return c == Compression.NONE ? Optional.empty() : Optional.of(c.sysfsName());
+    }
+
+    @Override
+    public byte[] image(String module, Path file, Set<Force> force) throws KernelCallException {
+        byte[] data;
+        try {
+            data = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw ioFailure("read", module, e);
+        }
+        Compression c = Compression.detect(data);
+        if (c == Compression.NONE && force.isEmpty()) {
+            return data;
+        }
+        ModuleFile moduleFile;
+        try {
+            moduleFile = ModuleFile.of(file, data);
+        } catch (ModuleFormatException e) {
+            throw new KernelCallException(c == Compression.NONE ? "read" : "decompress", module,
+                    c == Compression.NONE ? Errno.ENOEXEC : Errno.EINVAL, e);
+        }
+        byte[] image = moduleFile.image();
+        try {
+            if (force.contains(Force.MODVERSION)) {
+                image = ModuleFile.of(file, image).withoutModversions();
+            }
+            if (force.contains(Force.VERMAGIC)) {
+                image = ModuleFile.of(file, image).withoutVermagic();
+            }
+        } catch (ModuleFormatException e) {
+            throw new KernelCallException("force", module, Errno.ENOEXEC, e);
+        }
+        return image;
+    }
+
+    /** The errno of a failed read: ENOENT, EACCES, else EIO. */
+    static KernelCallException ioFailure(String operation, String module, IOException e) {
+        int errno = e instanceof NoSuchFileException ? Errno.ENOENT
+                : e instanceof AccessDeniedException ? Errno.EACCES : Errno.EIO;
+        return new KernelCallException(operation, module, errno, e);
+    }
+}

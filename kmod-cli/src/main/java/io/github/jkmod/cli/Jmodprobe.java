@@ -1,0 +1,92 @@
+package io.github.jkmod.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code jmodprobe}, the drop-in replacement for {@code modprobe}: parses the command line like
+ * kmod 30 ({@link OptionParser}), prints help, version and usage errors byte for byte like it
+ * (naming itself as invoked), and hands valid command lines to a {@link ModprobeRunner}.
+ *
+ * <p>The launcher script passes the name it was invoked as in the system property
+ * {@value #ARGV0_PROPERTY}; without it the program calls itself {@code jmodprobe}.
+ */
+public final class Jmodprobe {
+    /** System property holding {@code argv[0]} as the launcher received it. */
+    public static final String ARGV0_PROPERTY = "jkmod.argv0";
+    /** The name used when {@value #ARGV0_PROPERTY} is not set. */
+    public static final String DEFAULT_NAME = "jmodprobe";
+
+    private Jmodprobe() {
+    }
+
+    /** Runs with the real streams and environment, then exits with the status. */
+    public static void main(String[] args) {
+        String argv0 = System.getProperty(ARGV0_PROPERTY, DEFAULT_NAME);
+        int status = run(argv0, args, System.out, System.err, System.getenv(),
+                ModprobeRunner.NOT_IMPLEMENTED, SyslogSink.DISCARD);
+        System.out.flush();
+        System.exit(status);
+    }
+
+    /** Runs as {@code jmodprobe}; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        return run(DEFAULT_NAME, args, out, err, env);
+    }
+
+    /** Runs as the program {@code argv0} (e.g. {@code /sbin/modprobe}); returns the exit status. */
+    public static int run(String argv0, String[] args, PrintStream out, PrintStream err,
+            Map<String, String> env) {
+        return run(argv0, args, out, err, env, ModprobeRunner.NOT_IMPLEMENTED, SyslogSink.DISCARD);
+    }
+
+    /**
+     * Runs as the program {@code argv0} with the given runner and syslog client.
+     *
+     * @return the exit status, 0 or 1
+     */
+    public static int run(String argv0, String[] args, PrintStream out, PrintStream err,
+            Map<String, String> env, ModprobeRunner runner, SyslogSink syslog) {
+        Objects.requireNonNull(runner, "runner");
+        Objects.requireNonNull(syslog, "syslog");
+        String programName = OptionParser.baseName(argv0);
+        ParseResult result;
+        try {
+            result = OptionParser.parse(argv0, List.of(args), env);
+        } catch (UsageException e) {
+            if (e.syslogMessage().isPresent()) {
+                syslog.send(Log.ERR, e.syslogMessage().get());
+            } else {
+                err.print(e.text());
+                err.flush();
+            }
+            return UsageException.EXIT_STATUS;
+        }
+        if (result instanceof ParseResult.Help) {
+            out.print(HelpText.render(programName));
+            out.flush();
+            return 0;
+        }
+        if (result instanceof ParseResult.Version) {
+            out.print(VersionText.render());
+            out.flush();
+            return 0;
+        }
+        ModprobeOptions options = ((ParseResult.Run) result).options();
+        Log log = Log.forOptions(programName, err, options, syslog);
+        int status;
+        try {
+            status = runner.run(options, out, log);
+        } catch (RuntimeException e) {
+            // modprobe never prints a Java stack trace: one FATAL line, the trace for diagnostics.
+            // (The logger is looked up here only: System.getLogger costs start-up time.)
+            System.getLogger(Jmodprobe.class.getName()).log(System.Logger.Level.DEBUG, "internal error", e);
+            log.fatal("internal error: " + e);
+            status = 1;
+        }
+        out.flush();
+        return status;
+    }
+}

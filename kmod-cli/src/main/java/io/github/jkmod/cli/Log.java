@@ -1,0 +1,102 @@
+package io.github.jkmod.cli;
+
+import java.io.PrintStream;
+import java.util.Objects;
+
+/**
+ * modprobe's messages: {@code PROGRAM: LEVEL: message} on stderr (or to syslog with {@code -s}),
+ * printed only when their priority is at most the threshold set by {@code -v} and {@code -q}
+ * ({@link ModprobeOptions#logPriority()}). PROGRAM is the base name of the invoked program.
+ */
+public final class Log {
+    /** Syslog priority LOG_CRIT, labelled {@code FATAL}. */
+    public static final int CRIT = 2;
+    /** Syslog priority LOG_ERR, labelled {@code ERROR}. */
+    public static final int ERR = 3;
+    /** Syslog priority LOG_WARNING, labelled {@code WARNING}; modprobe's default threshold. */
+    public static final int WARNING = 4;
+    /** Syslog priority LOG_NOTICE, labelled {@code NOTICE}. */
+    public static final int NOTICE = 5;
+    /** Syslog priority LOG_INFO, labelled {@code INFO}. */
+    public static final int INFO = 6;
+    /** Syslog priority LOG_DEBUG, labelled {@code DEBUG}. */
+    public static final int DEBUG = 7;
+
+    private final String programName;
+    private final PrintStream err;
+    private final int threshold;
+    private final boolean syslog;
+    private final SyslogSink sink;
+
+    /**
+     * @param programName the base name of the invoked program
+     * @param err stderr
+     * @param threshold messages of a priority above this are dropped
+     * @param syslog true to send messages to {@code sink} instead of {@code err}
+     * @param sink the syslog client
+     */
+    public Log(String programName, PrintStream err, int threshold, boolean syslog, SyslogSink sink) {
+        this.programName = Objects.requireNonNull(programName);
+        this.err = Objects.requireNonNull(err);
+        this.threshold = threshold;
+        this.syslog = syslog;
+        this.sink = Objects.requireNonNull(sink);
+    }
+
+    /** A log set up as the options ask (threshold, syslog). */
+    public static Log forOptions(String programName, PrintStream err, ModprobeOptions options,
+            SyslogSink sink) {
+        return new Log(programName, err, options.logPriority(), options.syslog(), sink);
+    }
+
+    /** Prints {@code message} (without newline) at {@code priority}, if the threshold allows it. */
+    public void log(int priority, String message) {
+        if (priority > threshold) {
+            return;
+        }
+        String labelled = label(priority) + ": " + message;
+        if (syslog) {
+            sink.send(priority, labelled);
+        } else {
+            err.print(programName + ": " + labelled + "\n");
+            err.flush();
+        }
+    }
+
+    /** {@code FATAL: message}. */
+    public void fatal(String message) {
+        log(CRIT, message);
+    }
+
+    /** {@code ERROR: message}. */
+    public void error(String message) {
+        log(ERR, message);
+    }
+
+    /** {@code WARNING: message}. */
+    public void warning(String message) {
+        log(WARNING, message);
+    }
+
+    /** {@code INFO: message}. */
+    public void info(String message) {
+        log(INFO, message);
+    }
+
+    /** The program name messages are prefixed with. */
+    public String programName() {
+        return programName;
+    }
+
+    static String label(int priority) {
+        return switch (priority) {
+            case CRIT -> "FATAL";
+            case ERR -> "ERROR";
+            case WARNING -> "WARNING";
+            case NOTICE -> "NOTICE";
+            case INFO -> "INFO";
+            case DEBUG -> "DEBUG";
+            default -> "LOG-" + priority;
+        };
+    }
+}

@@ -1,0 +1,14 @@
+package io.github.jkmod.cli;
+
+/**
+ * What one command-line option means, independent of how it was spelled (short letter, long name,
+ * deprecated long name or unique prefix). Two long names with the same id are synonyms, which is
+ * what decides whether a long-name prefix is ambiguous.
+ */
+enum OptionId {
+    ALL, REMOVE, REMOVE_HOLDERS, WAIT, RESOLVE_ALIAS, FIRST_TIME, IGNORE_COMMANDS, USE_BLACKLIST,
+    FORCE, FORCE_MODVERSION, FORCE_VERMAGIC, SHOW_DEPENDS, SHOW_CONFIG, SHOW_MODVERSIONS,
+    SHOW_EXPORTS, DRY_RUN, CONFIG, DIRNAME, SET_VERSION, SYSLOG, QUIET, VERBOSE, VERSION, HELP,
+    /** jkmod's own {@code --initstate-logic=kmod18|kmod20}; not a modprobe option. */
+    INITSTATE_LOGIC
+}

@@ -1,0 +1,27 @@
+package io.github.jkmod.cli;
+
+import java.util.Objects;
+
+/**
+ * What a valid command line asks for: modprobe's help, its version, or work described by
+ * {@link ModprobeOptions}. {@code -h} and {@code -V} take effect where they stand: options after
+ * them, valid or not, are never read.
+ */
+public sealed interface ParseResult {
+
+    /** {@code -h}: print the help on stdout, exit 0. */
+    record Help() implements ParseResult {
+    }
+
+    /** {@code -V}: print the version on stdout, exit 0. */
+    record Version() implements ParseResult {
+    }
+
+    /** Do the work the options describe. */
+    record Run(ModprobeOptions options) implements ParseResult {
+        /** Checks for null. */
+        public Run {
+            Objects.requireNonNull(options, "options");
+        }
+    }
+}

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,9 +19,10 @@ import java.util.function.Consumer;
  *
  * <p>The module directory's {@code modules.softdep} (and {@code modules.weakdep} when weak
  * dependencies are on) come first, then each source in precedence order: a directory contributes
- * its {@code *.conf} entries whose name does not start with {@code .} (an entry that is a directory,
- * symbolic links followed, is warned about and skipped; a broken link stays listed and hides the
- * same name elsewhere, then reads as nothing); a file contributes itself under its file name; a path
+ * its {@code *.conf} and {@code *.alias} entries whose name does not start with {@code .} (an entry
+ * that is a directory, symbolic links followed, is warned about and skipped; a broken link stays
+ * listed, hides the same name elsewhere and reads as nothing, unless kmod's stale stat makes it a
+ * directory); a file contributes itself under its file name; a path
  * that does not exist contributes nothing. A name already listed hides later ones (so a {@code -C}
  * file called {@code modules.softdep} is never read while a module directory is set). The result is
  * sorted by name, byte by byte.
@@ -46,13 +48,13 @@ final class ConfigFiles {
         for (Source source : sources) {
             Path path = source.path();
             if (Files.isDirectory(path)) {
-                for (String name : confNames(path)) {
-                    ConfigFile file = new ConfigFile(name, source.displayName() + "/" + name,
-                            path.resolve(name));
-                    if (Files.isDirectory(file.path())) {
+                for (Entry entry : scan(path)) {
+                    ConfigFile file = new ConfigFile(entry.name(), source.displayName() + "/" + entry.name(),
+                            path.resolve(entry.name()));
+                    if (entry.directory()) {
                         directoryInDirectory.accept(file);
                     } else {
-                        byName.putIfAbsent(name, file);
+                        byName.putIfAbsent(entry.name(), file);
                     }
                 }
             } else if (Files.exists(path)) {
@@ -70,22 +72,37 @@ final class ConfigFiles {
         byName.put(name, new ConfigFile(name, moduleDir + "/" + name, moduleDir.resolve(name)));
     }
 
-    /** The candidate names of a directory, sorted (libkmod takes them in readdir order). */
-    private static List<String> confNames(Path dir) {
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (!name.startsWith(".") && name.endsWith(".conf")) {
-                    names.add(name);
+    /** A candidate entry of a configuration directory, and whether libkmod takes it for a directory. */
+    private record Entry(String name, boolean directory) {
+    }
+
+    /**
+     * The candidate entries of a directory in the directory's own order (readdir order, which
+     * decides the order of the warnings). Names starting with {@code .} are left out, and so are
+     * names ending neither in {@code .conf} nor in {@code .alias}. An entry libkmod cannot stat (a
+     * broken link) keeps the answer of the previous entry stat'ed in the same scan, as kmod 30 does
+     * (it reads a stale {@code struct stat}); the first such entry counts as a file.
+     */
+    private static List<Entry> scan(Path dir) {
+        List<Entry> entries = new ArrayList<>();
+        boolean lastWasDirectory = false;
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path path : stream) {
+                String name = path.getFileName().toString();
+                if (name.startsWith(".") || !(name.endsWith(".conf") || name.endsWith(".alias"))) {
+                    continue;
                 }
+                try {
+                    lastWasDirectory = Files.readAttributes(path, BasicFileAttributes.class).isDirectory();
+                } catch (IOException | SecurityException e) {
+                    ConfigLoader.LOG.log(System.Logger.Level.DEBUG, "cannot stat " + path + ": " + e);
+                }
+                entries.add(new Entry(name, lastWasDirectory));
             }
         } catch (IOException | SecurityException e) {
             ConfigLoader.LOG.log(System.Logger.Level.DEBUG, "cannot list " + dir + ": " + e);
-            return List.of();
         }
-        names.sort(ConfigFiles::compareBytes);
-        return names;
+        return entries;
     }
 
     /** strcmp order on the UTF-8 bytes of the names. */

@@ -10,7 +10,7 @@ import java.util.List;
  *
  * <p>A backslash makes the next character literal and is dropped ({@code a\b} reads {@code ab},
  * {@code \\} reads {@code \}); before a newline it joins the next physical line. A backslash that is
- * the last byte of the file drops the whole line. The text ends at its first NUL byte (libkmod
+ * the last byte of the file reads as the byte 0xFF (libkmod stores the EOF it got as a char). The text ends at its first NUL byte (libkmod
  * handles it as a C string). Bytes become chars one to one (ISO-8859-1).
  *
  * @param text the logical line, without its newline
@@ -28,7 +28,9 @@ record LogicalLine(String text, int number) {
             char c = (char) (data[i] & 0xff);
             if (c == '\\') {
                 if (i + 1 >= data.length) {
-                    return lines;
+                    buf.append('\u00ff');
+                    pending = true;
+                    break;
                 }
                 char next = (char) (data[++i] & 0xff);
                 if (next == '\n') {

@@ -40,8 +40,10 @@ class LogicalLineTest {
     }
 
     @Test
-    void backslashAsLastByteDropsTheWholeLine() {
-        assertEquals(List.of(new LogicalLine("a", 1)), split("a\noptions a x\\"));
+    void backslashAsLastByteReadsAsByteFF() {
+        assertEquals(List.of(new LogicalLine("a", 1), new LogicalLine("options a x\u00ff", 2)),
+                split("a\noptions a x\\"));
+        assertEquals(List.of(new LogicalLine("\u00ff", 1)), split("\\"));
     }
 
     @Test

@@ -3,12 +3,10 @@ package io.github.jkmod.core;
 import io.github.jkmod.KmodException;
 import io.github.jkmod.core.config.ConfigLoader;
 import io.github.jkmod.core.config.ModprobeConfig;
-import io.github.jkmod.core.config.OptionsEntry;
 import io.github.jkmod.index.ModuleDirectory;
 import io.github.jkmod.index.ModuleIndex;
 import io.github.jkmod.sysfs.InitstateLogic;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -132,14 +130,7 @@ public final class KmodContext {
      * found by, in configuration order) and the kernel command line, joined by spaces.
      */
     public String moduleOptions(Module module) {
-        List<String> parts = new ArrayList<>();
-        for (OptionsEntry o : config.options()) {
-            if (o.module().equals(module.name())
-                    || module.alias().map(a -> a.equals(o.module())).orElse(false)) {
-                parts.add(o.options());
-            }
-        }
-        return String.join(" ", parts);
+        return config.optionsFor(module.name(), module.alias().orElse(null));
     }
 
     /**

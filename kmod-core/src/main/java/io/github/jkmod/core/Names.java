@@ -1,5 +1,9 @@
 package io.github.jkmod.core;
 
+import io.github.jkmod.index.Aliases;
+import io.github.jkmod.index.Fnmatch;
+import io.github.jkmod.index.InvalidAliasException;
+import io.github.jkmod.index.ModuleNames;
 import java.util.Optional;
 
 /** Name handling shared by lookup and planning: adapters over the index layer's rules. */
@@ -7,18 +11,25 @@ final class Names {
     private Names() {
     }
 
-    /** The alias-normalised query, or empty when the alias is invalid (unbalanced brackets). */
+    /**
+     * The alias-normalised query, or empty when the alias is invalid (unbalanced brackets): the
+     * reference then finds nothing and reports the module as not found.
+     */
     static Optional<String> normalizeAlias(String query) {
-        return io.github.jkmod.index.Aliases.tryNormalize(query);
+        try {
+            return Optional.of(Aliases.normalize(query));
+        } catch (InvalidAliasException e) {
+            return Optional.empty();
+        }
     }
 
     /** glibc fnmatch with flags 0. */
     static boolean fnmatch(String pattern, String string) {
-        return io.github.jkmod.index.Fnmatch.matches(pattern, string);
+        return Fnmatch.matches(pattern, string);
     }
 
     /** The module name of a file path: basename, cut at the first '.', '-' to '_'. */
     static String fromFile(String path) {
-        return io.github.jkmod.index.Aliases.moduleNameFromFile(path);
+        return ModuleNames.fromPath(path);
     }
 }

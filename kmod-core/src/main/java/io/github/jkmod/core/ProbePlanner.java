@@ -132,7 +132,7 @@ final class ProbePlanner {
             entries.add(m);
         }
 
-        List<Module> dependencyModules(Module m) {
+        List<Module> dependencyModules(Module m) throws KmodException {
             Optional<DepEntry> dep = context.dependencies(m.name());
             if (dep.isEmpty()) {
                 return List.of();

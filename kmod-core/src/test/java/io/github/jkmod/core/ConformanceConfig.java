@@ -53,7 +53,6 @@ final class ConformanceConfig {
                 "softdep igb post: e1000e",
                 "softdep mbcache pre: crc32c \\",
                 "   post: crc7",
-                "weakdep ext4 crc7",
                 "alias softloop_a crc_itu_t",
                 ""));
         return dir;

@@ -1,0 +1,45 @@
+package io.github.jkmod.core;
+
+import io.github.jkmod.index.IndexFormatException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Parses one {@code modules.dep} line: {@code relpath: dep1 dep2 ...}. */
+final class DepLine {
+    private DepLine() {
+    }
+
+    /**
+     * @param name the module the line was found under
+     * @param line the line
+     * @param moduleDirectory paths are relative to it (absolute paths are kept)
+     * @param indexFile the index the line came from, for error messages
+     */
+    static DepEntry parse(String name, String line, Path moduleDirectory, Path indexFile)
+            throws IndexFormatException {
+        int colon = line.indexOf(':');
+        if (colon <= 0) {
+            throw new IndexFormatException(indexFile, 0,
+                    "modules.dep entry of " + name + " has no ':': " + line);
+        }
+        Path file = resolve(moduleDirectory, line.substring(0, colon).trim());
+        String rest = line.substring(colon + 1).trim();
+        List<DepEntry.Dependency> deps = new ArrayList<>();
+        if (!rest.isEmpty()) {
+            String[] parts = rest.split("[ \t]+");
+            // The line lists the dependency loaded last first: the reference prepends while
+            // parsing, so the load order is the reverse of the line.
+            for (int i = parts.length - 1; i >= 0; i--) {
+                deps.add(new DepEntry.Dependency(Names.fromFile(parts[i]),
+                        resolve(moduleDirectory, parts[i])));
+            }
+        }
+        return new DepEntry(name, file, deps);
+    }
+
+    private static Path resolve(Path moduleDirectory, String path) {
+        return path.startsWith("/") ? moduleDirectory.getFileSystem().getPath(path)
+                : moduleDirectory.resolve(path);
+    }
+}

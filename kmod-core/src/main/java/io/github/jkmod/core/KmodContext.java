@@ -1,0 +1,207 @@
+package io.github.jkmod.core;
+
+import io.github.jkmod.KmodException;
+import io.github.jkmod.core.config.ConfigLoader;
+import io.github.jkmod.core.config.ModprobeConfig;
+import io.github.jkmod.index.ModuleDirectory;
+import io.github.jkmod.index.ModuleIndex;
+import io.github.jkmod.sysfs.InitstateLogic;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One view of a system's modules: a root, a kernel release, a configuration and an initstate
+ * logic. Immutable and safe for use by many threads at once; indexes are opened once and shared.
+ * Build one with {@link #builder()}.
+ */
+public final class KmodContext {
+
+    private final Path root;
+    private final String release;
+    private final ModuleDirectory directory;
+    private final ModprobeConfig config;
+    private final ModuleStates states;
+    private final ModuleLookup lookup;
+    private final ProbePlanner planner;
+    private final ConcurrentHashMap<String, Optional<DepEntry>> depCache = new ConcurrentHashMap<>();
+
+    private KmodContext(Builder b) throws KmodException {
+        this.root = b.root;
+        this.release = b.release != null ? b.release : Kernel.runningRelease(b.root);
+        Path moduleRoot = b.moduleRoot != null ? b.moduleRoot : b.root;
+        this.directory = ModuleDirectory.open(moduleRoot, release);
+        this.config = ConfigLoader.load(b.root, b.configPaths, directory.path(),
+                b.cmdline != null ? b.cmdline : b.root.resolve("proc/cmdline"));
+        this.states = new ModuleStates(b.root, b.logic, directory);
+        this.lookup = new ModuleLookup(directory, config);
+        this.planner = new ProbePlanner(this);
+    }
+
+    /** A builder with every default: root {@code /}, the running kernel, the default configuration. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The root of the system (sysfs, procfs and configuration are read under it). */
+    public Path root() {
+        return root;
+    }
+
+    /** The kernel release. */
+    public String release() {
+        return release;
+    }
+
+    /** The module directory ({@code <root>/lib/modules/<release>}). */
+    public ModuleDirectory moduleDirectory() {
+        return directory;
+    }
+
+    /** The effective configuration. */
+    public ModprobeConfig config() {
+        return config;
+    }
+
+    /** The initstate logic in use. */
+    public InitstateLogic initstateLogic() {
+        return states.logic();
+    }
+
+    /**
+     * Looks a name up in the reference order (configuration aliases, modules.dep, symbols,
+     * commands, modules.alias, builtins). Empty when nothing answers.
+     */
+    public List<Module> lookup(String name) throws KmodException {
+        return lookup.lookup(name);
+    }
+
+    /**
+     * Looks a name up like {@link #lookup} and fails when nothing answers.
+     *
+     * @throws ModuleNotFoundException naming the name and the module directory
+     */
+    public List<Module> require(String name) throws KmodException {
+        List<Module> found = lookup(name);
+        if (found.isEmpty()) {
+            throw new ModuleNotFoundException(name, directory.path());
+        }
+        return found;
+    }
+
+    /** The module's modules.dep entry (its file and dependencies), if it has one. */
+    public Optional<DepEntry> dependencies(String name) throws KmodException {
+        Optional<DepEntry> cached = depCache.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<ModuleIndex> dep = directory.dep();
+        Optional<DepEntry> entry = Optional.empty();
+        if (dep.isPresent()) {
+            Optional<String> line = dep.get().lookup(name);
+            if (line.isPresent()) {
+                entry = Optional.of(DepLine.parse(name, line.get(), directory.path(),
+                        dep.get().file()));
+            }
+        }
+        depCache.putIfAbsent(name, entry);
+        return entry;
+    }
+
+    /** Whether modules.builtin names the module. */
+    public boolean isBuiltin(String name) throws KmodException {
+        return states.isBuiltin(name);
+    }
+
+    /** The module's state in the running kernel, read with this context's initstate logic. */
+    public io.github.jkmod.sysfs.ModuleState state(String name) throws KmodException {
+        return states.state(name);
+    }
+
+    /** LIVE or BUILTIN: what the reference calls "in kernel". COMING is not. */
+    public boolean isInKernel(Module module) throws KmodException {
+        return states.isInKernel(module.name());
+    }
+
+    /**
+     * The options of a module from the configuration (lines naming the module or the alias it was
+     * found by, in configuration order) and the kernel command line, joined by spaces.
+     */
+    public String moduleOptions(Module module) {
+        return config.optionsFor(module.name(), module.alias().orElse(null));
+    }
+
+    /**
+     * Plans the load of one module.
+     *
+     * @param module a module from {@link #lookup}
+     * @param flags how to plan
+     * @param extraOptions the caller's options for the target (modprobe's trailing arguments), or null
+     */
+    public ProbePlan planInsert(Module module, ProbeFlags flags, String extraOptions)
+            throws KmodException {
+        return planner.plan(module, flags, extraOptions);
+    }
+
+    /** Builds a {@link KmodContext}. Not thread-safe; the context it builds is. */
+    public static final class Builder {
+        private Path root = Path.of("/");
+        private Path moduleRoot;
+        private String release;
+        private List<Path> configPaths = List.of();
+        private Path cmdline;
+        private InitstateLogic logic = InitstateLogic.KMOD_20;
+
+        private Builder() {
+        }
+
+        /** The root of everything: module directory, configuration, sysfs, procfs. Default {@code /}. */
+        public Builder root(Path root) {
+            this.root = Objects.requireNonNull(root, "root");
+            return this;
+        }
+
+        /**
+         * The root of the module directory only, as modprobe's {@code -d}: the configuration,
+         * sysfs and procfs stay under {@link #root}.
+         */
+        public Builder moduleRoot(Path moduleRoot) {
+            this.moduleRoot = moduleRoot;
+            return this;
+        }
+
+        /** The kernel release. Default: {@code <root>/proc/sys/kernel/osrelease}. */
+        public Builder release(String release) {
+            this.release = release;
+            return this;
+        }
+
+        /**
+         * Configuration files or directories that replace the default directories (modprobe's
+         * {@code -C}, repeatable). Empty: the five default directories under the root.
+         */
+        public Builder configPaths(List<Path> paths) {
+            this.configPaths = List.copyOf(paths);
+            return this;
+        }
+
+        /** The kernel command line file. Default {@code <root>/proc/cmdline}. */
+        public Builder cmdline(Path cmdline) {
+            this.cmdline = cmdline;
+            return this;
+        }
+
+        /** The initstate logic (kmod 20, the default, or kmod 18 to show the race). */
+        public Builder initstateLogic(InitstateLogic logic) {
+            this.logic = Objects.requireNonNull(logic, "logic");
+            return this;
+        }
+
+        /** Builds the context: reads the configuration, opens the module directory. */
+        public KmodContext build() throws KmodException {
+            return new KmodContext(this);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.jkmod.core;
+
+import io.github.jkmod.KmodException;
+import io.github.jkmod.core.config.AliasEntry;
+import io.github.jkmod.core.config.CommandEntry;
+import io.github.jkmod.core.config.ModprobeConfig;
+import io.github.jkmod.index.IndexValue;
+import io.github.jkmod.index.ModuleDirectory;
+import io.github.jkmod.index.ModuleIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * From a name to modules, in the reference order (SEMANTICS §1): configuration aliases,
+ * modules.dep, modules.symbols, install/remove commands, modules.alias, modules.builtin,
+ * modules.builtin.alias. The first step that yields a module wins.
+ */
+final class ModuleLookup {
+
+    private final ModuleDirectory directory;
+    private final ModprobeConfig config;
+
+    ModuleLookup(ModuleDirectory directory, ModprobeConfig config) {
+        this.directory = directory;
+        this.config = config;
+    }
+
+    List<Module> lookup(String query) throws KmodException {
+        Optional<String> normalised = Names.normalizeAlias(query);
+        if (normalised.isEmpty()) {
+            return List.of();
+        }
+        String name = normalised.get();
+        List<Module> found = fromConfig(name);
+        if (found.isEmpty()) {
+            found = fromDep(name);
+        }
+        if (found.isEmpty() && name.startsWith("symbol:")) {
+            found = fromWildcard(directory.symbols(), name);
+        }
+        if (found.isEmpty()) {
+            found = fromCommands(name);
+        }
+        if (found.isEmpty()) {
+            found = fromWildcard(directory.alias(), name);
+        }
+        if (found.isEmpty()) {
+            found = fromBuiltin(name);
+        }
+        if (found.isEmpty()) {
+            found = fromWildcard(directory.builtinAlias(), name);
+        }
+        return found;
+    }
+
+    private List<Module> fromConfig(String name) {
+        List<Module> out = new ArrayList<>();
+        for (AliasEntry alias : config.aliases()) {
+            if (Names.fnmatch(alias.pattern(), name)) {
+                out.add(Module.viaAlias(alias.module(), alias.pattern()));
+            }
+        }
+        return out;
+    }
+
+    private List<Module> fromDep(String name) throws KmodException {
+        if (name.indexOf(':') >= 0) {
+            return List.of();
+        }
+        Optional<ModuleIndex> dep = directory.dep();
+        if (dep.isPresent() && dep.get().lookup(name).isPresent()) {
+            return List.of(Module.named(name));
+        }
+        return List.of();
+    }
+
+    private List<Module> fromCommands(String name) {
+        for (CommandEntry c : config.installCommands()) {
+            if (c.module().equals(name)) {
+                return List.of(Module.named(name));
+            }
+        }
+        for (CommandEntry c : config.removeCommands()) {
+            if (c.module().equals(name)) {
+                return List.of(Module.named(name));
+            }
+        }
+        return List.of();
+    }
+
+    private List<Module> fromBuiltin(String name) throws KmodException {
+        Optional<ModuleIndex> builtin = directory.builtin();
+        if (builtin.isPresent() && builtin.get().lookup(name).isPresent()) {
+            return List.of(Module.named(name));
+        }
+        return List.of();
+    }
+
+    private static List<Module> fromWildcard(Optional<ModuleIndex> index, String name)
+            throws KmodException {
+        if (index.isEmpty()) {
+            return List.of();
+        }
+        List<Module> out = new ArrayList<>();
+        for (IndexValue v : index.get().search(name)) {
+            out.add(Module.viaAlias(v.value(), name));
+        }
+        return out;
+    }
+}

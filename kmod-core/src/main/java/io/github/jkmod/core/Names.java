@@ -1,0 +1,35 @@
+package io.github.jkmod.core;
+
+import io.github.jkmod.index.Aliases;
+import io.github.jkmod.index.Fnmatch;
+import io.github.jkmod.index.InvalidAliasException;
+import io.github.jkmod.index.ModuleNames;
+import java.util.Optional;
+
+/** Name handling shared by lookup and planning: adapters over the index layer's rules. */
+final class Names {
+    private Names() {
+    }
+
+    /**
+     * The alias-normalised query, or empty when the alias is invalid (unbalanced brackets): the
+     * reference then finds nothing and reports the module as not found.
+     */
+    static Optional<String> normalizeAlias(String query) {
+        try {
+            return Optional.of(Aliases.normalize(query));
+        } catch (InvalidAliasException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** glibc fnmatch with flags 0. */
+    static boolean fnmatch(String pattern, String string) {
+        return Fnmatch.matches(pattern, string);
+    }
+
+    /** The module name of a file path: basename, cut at the first '.', '-' to '_'. */
+    static String fromFile(String path) {
+        return ModuleNames.fromPath(path);
+    }
+}

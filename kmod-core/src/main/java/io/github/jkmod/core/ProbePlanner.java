@@ -1,0 +1,147 @@
+package io.github.jkmod.core;
+
+import io.github.jkmod.KmodException;
+import io.github.jkmod.core.config.SoftdepEntry;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the load plan of one module the way the reference implementation orders it
+ * (SEMANTICS §2): for each dependency, deepest first, its pre-softdeps, itself, its post-softdeps;
+ * then the same for the target. A softdep is planned with its own dependencies; a module whose
+ * plan was already started in this probe is not planned again (this breaks softdep loops), but a
+ * dependency is listed each time a planned module needs it, as modprobe lists it.
+ */
+final class ProbePlanner {
+
+    private final KmodContext context;
+
+    ProbePlanner(KmodContext context) {
+        this.context = context;
+    }
+
+    ProbePlan plan(Module target, ProbeFlags flags, String extraOptions) throws KmodException {
+        if (!flags.ignoreLoaded() && context.isInKernel(target)) {
+            return new ProbePlan(target,
+                    flags.firstTime()
+                            ? ProbePlan.Outcome.ALREADY_LOADED_FIRST_TIME
+                            : ProbePlan.Outcome.ALREADY_LOADED,
+                    List.of());
+        }
+        if (isBlacklisted(target, flags)) {
+            return new ProbePlan(target, ProbePlan.Outcome.BLACKLISTED, List.of());
+        }
+        Walk walk = new Walk();
+        walk.probeList(target, true, flags.ignoreCommands());
+        List<ProbeStep> steps = new ArrayList<>(walk.entries.size());
+        for (Module m : walk.entries) {
+            // The flags are read once the walk is over, as the reference reads them per module
+            // object after building the whole list.
+            steps.add(step(m, walk.required.contains(m), walk.ignoreCommand.contains(m),
+                    target, flags, extraOptions));
+        }
+        return new ProbePlan(target, ProbePlan.Outcome.LOAD, steps);
+    }
+
+    private boolean isBlacklisted(Module target, ProbeFlags flags) {
+        boolean applies = flags.blacklist() == ProbeFlags.BlacklistMode.ALL
+                || target.alias().isPresent();
+        return applies && context.config().isBlacklisted(target.name());
+    }
+
+    private ProbeStep step(Module m, boolean required, boolean ignoreCommand, Module target,
+            ProbeFlags flags, String extraOptions) throws KmodException {
+        String options = Options.concat(context.moduleOptions(m),
+                m.equals(target) ? extraOptions : null);
+        if (!flags.ignoreLoaded() && context.isInKernel(m)) {
+            return new ProbeStep(m, ProbeStep.Action.ALREADY_LOADED, Optional.empty(),
+                    Optional.empty(), options, required);
+        }
+        Optional<String> command = context.config().installCommand(m.name());
+        if (command.isPresent() && !ignoreCommand) {
+            return new ProbeStep(m, ProbeStep.Action.RUN_INSTALL, Optional.empty(), command,
+                    options, required);
+        }
+        Optional<DepEntry> dep = context.dependencies(m.name());
+        if (dep.isPresent()) {
+            return new ProbeStep(m, ProbeStep.Action.INSERT, Optional.of(dep.get().file()),
+                    Optional.empty(), options, required);
+        }
+        ProbeStep.Action action = context.isBuiltin(m.name())
+                ? ProbeStep.Action.BUILTIN
+                : ProbeStep.Action.NO_FILE;
+        return new ProbeStep(m, action, Optional.empty(), Optional.empty(), options, required);
+    }
+
+    /** The state of one probe-list walk. */
+    private final class Walk {
+        final List<Module> entries = new ArrayList<>();
+        final Set<Module> visited = new HashSet<>();
+        final Set<Module> required = new HashSet<>();
+        final Set<Module> ignoreCommand = new HashSet<>();
+        void probeList(Module m, boolean isRequired, boolean ignoreCmd) throws KmodException {
+            if (!visited.add(m)) {
+                return;
+            }
+            List<Module> deps = dependencyModules(m);
+            if (isRequired) {
+                required.add(m);
+                required.addAll(deps);
+            }
+            for (Module d : deps) {
+                fillSoftdep(d);
+            }
+            if (ignoreCmd) {
+                ignoreCommand.add(m);
+                append(m);
+            } else {
+                fillSoftdep(m);
+            }
+        }
+
+        void fillSoftdep(Module m) throws KmodException {
+            List<Module> pre = new ArrayList<>();
+            List<Module> post = new ArrayList<>();
+            Optional<SoftdepEntry> softdep = context.config().softdep(m.name());
+            if (softdep.isPresent()) {
+                for (String name : softdep.get().pre()) {
+                    pre.addAll(context.lookup(name));
+                }
+                for (String name : softdep.get().post()) {
+                    post.addAll(context.lookup(name));
+                }
+            }
+            for (Module p : pre) {
+                probeList(p, false, false);
+            }
+            append(m);
+            if (!pre.isEmpty() || !post.isEmpty()) {
+                ignoreCommand.add(m);
+            } else {
+                ignoreCommand.remove(m);
+            }
+            for (Module p : post) {
+                probeList(p, false, false);
+            }
+        }
+
+        void append(Module m) {
+            entries.add(m);
+        }
+
+        List<Module> dependencyModules(Module m) throws KmodException {
+            Optional<DepEntry> dep = context.dependencies(m.name());
+            if (dep.isEmpty()) {
+                return List.of();
+            }
+            List<Module> out = new ArrayList<>();
+            for (DepEntry.Dependency d : dep.get().dependencies()) {
+                out.add(Module.named(d.name()));
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.github.jkmod.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.jkmod.KmodException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The library's load plans rendered as {@code modprobe --show-depends} prints them, compared
+ * byte for byte with the real modprobe on the real Debian tree, for every module name and one
+ * concrete string per alias pattern, with no configuration and with a configuration that uses
+ * every command.
+ */
+class ShowDependsConformanceTest {
+
+    private static final int BATCH = 400;
+
+    @TempDir
+    static Path tmp;
+
+    private static Path root;
+    private static String release;
+    private static List<String> keys;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        Path tree = RealTree.find();
+        assumeTrue(tree != null, "real tree not fetched (.ci/fetch-real-tree)");
+        assumeTrue(RealModprobe.find() != null, "the real modprobe is not installed");
+        root = tree.resolve("root");
+        release = Files.readString(tree.resolve("release")).trim();
+        keys = RealTree.keys(root.resolve("lib/modules").resolve(release));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "every-command", "every-command-b"})
+    void everyKeyPlansLikeModprobe(String variant) throws Exception {
+        Path config = variant.equals("none") ? Path.of("/dev/null") : ConformanceConfig.write(tmp);
+        boolean useBlacklist = variant.endsWith("-b");
+        List<String> keysForRun = new ArrayList<>(keys);
+        if (!variant.equals("none")) {
+            keysForRun.addAll(ConformanceConfig.EXTRA_KEYS);
+        }
+        KmodContext ctx = KmodContext.builder()
+                .moduleRoot(root)
+                .release(release)
+                .configPaths(List.of(config))
+                .build();
+        ProbeFlags flags = new ProbeFlags(true, false,
+                useBlacklist ? ProbeFlags.BlacklistMode.ALL : ProbeFlags.BlacklistMode.ALIAS_ONLY,
+                false, true);
+        String dir = ctx.moduleDirectory().path().toString();
+        List<String> mismatches = new ArrayList<>();
+        int compared = 0;
+        for (int from = 0; from < keysForRun.size() && mismatches.size() < 10; from += BATCH) {
+            List<String> batch = keysForRun.subList(from, Math.min(from + BATCH, keysForRun.size()));
+            List<String> args = new ArrayList<>(List.of("-C", config.toString(), "-d",
+                    root.toString(), "-S", release, "-D", "-a"));
+            if (useBlacklist) {
+                args.add("-b");
+            }
+            args.add("--");
+            args.addAll(batch);
+            RealModprobe.Result real = RealModprobe.run(args);
+            StringBuilder out = new StringBuilder();
+            StringBuilder err = new StringBuilder();
+            for (String key : batch) {
+                render(ctx, flags, key, dir, out, err);
+            }
+            compared += batch.size();
+            if (!real.stdout().equals(out.toString()) || !real.stderr().equals(err.toString())) {
+                for (String key : batch) {
+                    List<String> one = new ArrayList<>(args.subList(0, args.size() - batch.size()));
+                    one.add(key);
+                    RealModprobe.Result r = RealModprobe.run(one);
+                    StringBuilder o = new StringBuilder();
+                    StringBuilder e = new StringBuilder();
+                    render(ctx, flags, key, dir, o, e);
+                    if (!r.stdout().equals(o.toString()) || !r.stderr().equals(e.toString())) {
+                        mismatches.add("key '" + key + "':\n--- modprobe\n" + r.stdout() + r.stderr()
+                                + "--- jkmod\n" + o + e);
+                    }
+                }
+            }
+        }
+        assertTrue(mismatches.isEmpty(), mismatches.size() + " mismatches, first: "
+                + String.join("\n", mismatches.subList(0, Math.min(3, mismatches.size()))));
+        assertEquals(keysForRun.size(), compared);
+    }
+
+    private static void render(KmodContext ctx, ProbeFlags flags, String key, String dir,
+            StringBuilder out, StringBuilder err) throws KmodException {
+        List<Module> modules = ctx.lookup(key);
+        if (modules.isEmpty()) {
+            err.append("modprobe: WARNING: Module ").append(key)
+                    .append(" not found in directory ").append(dir).append('\n');
+            return;
+        }
+        for (Module m : modules) {
+            ProbePlan plan = ctx.planInsert(m, flags, null);
+            for (ProbeStep step : plan.steps()) {
+                step.showDependsLine().ifPresent(l -> out.append(l).append('\n'));
+            }
+        }
+    }
+
+    /** The real tree and its keys. */
+    static final class RealTree {
+        private RealTree() {
+        }
+
+        static Path find() {
+            Path dir = Path.of(System.getProperty("jkmod.realtree", "/var/tmp/jkmod-realtree"));
+            return Files.isRegularFile(dir.resolve("release")) ? dir : null;
+        }
+
+        /** Every module name, then one concrete string per alias pattern. */
+        static List<String> keys(Path moduleDir) throws IOException {
+            Set<String> out = new LinkedHashSet<>();
+            for (String line : Files.readAllLines(moduleDir.resolve("modules.dep"),
+                    StandardCharsets.UTF_8)) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    out.add(Names.fromFile(line.substring(0, colon)));
+                }
+            }
+            List<String> result = new ArrayList<>(out);
+            for (String line : Files.readAllLines(moduleDir.resolve("modules.alias"),
+                    StandardCharsets.UTF_8)) {
+                if (line.startsWith("alias ")) {
+                    String[] f = line.split(" ");
+                    result.add(AliasSamples.concrete(f[1]));
+                }
+            }
+            return result;
+        }
+    }
+}

@@ -25,9 +25,14 @@ public final class Jmodprobe {
     /** Runs with the real streams and environment, then exits with the status. */
     public static void main(String[] args) {
         String argv0 = System.getProperty(ARGV0_PROPERTY, DEFAULT_NAME);
-        int status = run(argv0, args, System.out, System.err, System.getenv(),
-                ModprobeRunner.NOT_IMPLEMENTED, SyslogSink.DISCARD);
-        System.out.flush();
+        // Like C stdio: stdout is line-buffered on a terminal, else fully buffered and written
+        // at exit, so that the output of install commands lands where modprobe's would.
+        PrintStream out = new PrintStream(new java.io.BufferedOutputStream(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), 8192),
+                System.console() != null);
+        int status = run(argv0, args, out, System.err, System.getenv(),
+                CoreRunner.system(), SyslogSink.DISCARD);
+        out.flush();
         System.exit(status);
     }
 

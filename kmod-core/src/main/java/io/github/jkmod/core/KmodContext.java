@@ -40,6 +40,14 @@ public final class KmodContext {
         this.planner = new ProbePlanner(this);
     }
 
+    /**
+     * The release of the kernel running under {@code root}, from
+     * {@code <root>/proc/sys/kernel/osrelease} (what {@code uname -r} prints).
+     */
+    public static String runningRelease(Path root) throws KmodException {
+        return Kernel.runningRelease(root);
+    }
+
     /** A builder with every default: root {@code /}, the running kernel, the default configuration. */
     public static Builder builder() {
         return new Builder();
@@ -118,6 +126,11 @@ public final class KmodContext {
     /** The module's state in the running kernel, read with this context's initstate logic. */
     public io.github.jkmod.sysfs.ModuleState state(String name) throws KmodException {
         return states.state(name);
+    }
+
+    /** The kernel's module state under this context's root, read with its initstate logic. */
+    public io.github.jkmod.sysfs.KernelState kernelState() {
+        return states.kernel();
     }
 
     /** LIVE or BUILTIN: what the reference calls "in kernel". COMING is not. */

@@ -1,0 +1,69 @@
+package io.github.jkmod.cli;
+
+import io.github.jkmod.KmodException;
+import io.github.jkmod.core.KmodContext;
+import io.github.jkmod.core.Module;
+import io.github.jkmod.core.ModuleRemover;
+import io.github.jkmod.core.RemoveFlags;
+import io.github.jkmod.core.RemoveListener;
+import io.github.jkmod.core.kernel.Errno;
+import java.util.List;
+
+/** {@code modprobe -r NAME...}. */
+final class RemoveAction {
+    private RemoveAction() {
+    }
+
+    static int run(Invocation inv) throws KmodException {
+        ModprobeOptions o = inv.options();
+        KmodContext ctx = inv.context();
+        RemoveFlags flags = new RemoveFlags(o.ignoreLoaded(), o.ignoreCommands(), o.isDryRun(),
+                o.firstTime(), o.removeHolders(), o.forceModversion() && o.forceVermagic(),
+                o.waitMsec());
+        ModuleRemover remover = new ModuleRemover(ctx, inv.kernel(), inv.commands(),
+                inv.childEnvironment());
+        RemoveListener listener = new RemoveListener() {
+            @Override
+            public void show(String line) {
+                if (inv.show()) {
+                    inv.out().println(line);
+                }
+            }
+
+            @Override
+            public void log(String message) {
+                inv.logMain(message);
+            }
+
+            @Override
+            public void error(String message) {
+                inv.log().error(message);
+            }
+        };
+        int err = 0;
+        for (String name : o.moduleNames()) {
+            int r = removeOne(inv, ctx, remover, listener, flags, name);
+            if (!o.all() || r < 0) {
+                err = r;
+            }
+        }
+        return err < 0 ? 1 : 0;
+    }
+
+    private static int removeOne(Invocation inv, KmodContext ctx, ModuleRemover remover,
+            RemoveListener listener, RemoveFlags flags, String name) throws KmodException {
+        List<Module> modules = ctx.lookup(name);
+        if (modules.isEmpty()) {
+            inv.logMain("Module " + name + " not found.");
+            return -Errno.ENOENT;
+        }
+        int err = 0;
+        for (Module m : modules) {
+            err = remover.remove(m, flags, listener);
+            if (err < 0) {
+                break;
+            }
+        }
+        return err;
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.jkmod.core;
+
+import io.github.jkmod.KmodException;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Runs the install and remove commands of the configuration. Commands come only from
+ * configuration files; the module's options are substituted for {@code $CMDLINE_OPTS} before the
+ * command reaches this interface.
+ */
+@FunctionalInterface
+public interface CommandRunner {
+
+    /**
+     * Runs {@code command} with {@code /bin/sh -c}, with {@code environment} added to the
+     * inherited environment, and waits for it.
+     *
+     * @return the exit status
+     */
+    int run(String command, Map<String, String> environment) throws KmodException;
+
+    /** Runs commands with {@code /bin/sh -c}, output inherited from this process. */
+    CommandRunner SHELL = (command, environment) -> {
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command);
+        pb.environment().putAll(environment);
+        pb.inheritIO();
+        try {
+            Process p = pb.start();
+            return p.waitFor();
+        } catch (IOException e) {
+            throw new KmodException("cannot run /bin/sh -c '" + command + "': " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KmodException("interrupted while running '" + command + "'", e);
+        }
+    };
+}

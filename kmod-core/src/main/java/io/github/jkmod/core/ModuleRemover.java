@@ -1,0 +1,200 @@
+package io.github.jkmod.core;
+
+import io.github.jkmod.KmodException;
+import io.github.jkmod.core.config.SoftdepEntry;
+import io.github.jkmod.core.kernel.Errno;
+import io.github.jkmod.core.kernel.KernelCallException;
+import io.github.jkmod.core.kernel.KernelCalls;
+import io.github.jkmod.core.kernel.ModuleLoader;
+import io.github.jkmod.sysfs.ModuleState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Removes a module the way {@code modprobe -r} does: its post-softdeps (in reverse), the modules
+ * holding it (with {@code --remove-holders}), the module itself (refusing when in use), its
+ * dependencies that are no longer used, then its pre-softdeps (in reverse). Errors of softdeps and
+ * of unused dependencies are not fatal.
+ */
+public final class ModuleRemover {
+
+    private final KmodContext context;
+    private final KernelCalls kernel;
+    private final CommandRunner commands;
+    private final Map<String, String> commandEnvironment;
+    private ModuleLoader loader;
+
+    /**
+     * @param context where modules are looked up and their state read
+     * @param kernel the kernel calls (only used when something is removed)
+     * @param commands runs remove commands
+     * @param commandEnvironment added to the environment of remove commands
+     */
+    public ModuleRemover(KmodContext context, KernelCalls kernel, CommandRunner commands,
+            Map<String, String> commandEnvironment) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.kernel = Objects.requireNonNull(kernel, "kernel");
+        this.commands = Objects.requireNonNull(commands, "commands");
+        this.commandEnvironment = Map.copyOf(commandEnvironment);
+    }
+
+    /**
+     * Removes one module found by {@link KmodContext#lookup}.
+     *
+     * @return 0 on success, else a negative errno (the reference's return value; the messages
+     *     have gone to the listener)
+     */
+    public int remove(Module module, RemoveFlags flags, RemoveListener listener) throws KmodException {
+        return removeModule(module, flags, listener, flags.removeHolders(), false);
+    }
+
+    private int removeModule(Module mod, RemoveFlags flags, RemoveListener listener,
+            boolean removeHolders, boolean ignoreBuiltin) throws KmodException {
+        String name = mod.name();
+        List<Module> pre = List.of();
+        List<Module> post = List.of();
+        Optional<String> cmd = Optional.empty();
+        if (!flags.ignoreCommands()) {
+            Optional<SoftdepEntry> softdep = context.config().softdep(name);
+            if (softdep.isPresent()) {
+                pre = lookupAll(softdep.get().pre());
+                post = lookupAll(softdep.get().post());
+            }
+            cmd = context.config().removeCommand(name);
+        }
+        if (cmd.isEmpty() && !flags.ignoreLoaded()) {
+            ModuleState state = context.state(name);
+            if (state == ModuleState.NOT_LOADED) {
+                if (flags.firstTime()) {
+                    listener.log("Module " + name + " is not in kernel.");
+                    return -Errno.ENOENT;
+                }
+                return 0;
+            }
+            if (state == ModuleState.BUILTIN) {
+                if (ignoreBuiltin) {
+                    return 0;
+                }
+                listener.log("Module " + name + " is builtin.");
+                return -Errno.ENOENT;
+            }
+        }
+        removeList(post, flags, listener, false);
+        if (removeHolders) {
+            List<Module> holders = new ArrayList<>();
+            for (String h : context.kernelState().holders(name)) {
+                holders.add(Module.named(h));
+            }
+            int err = removeList(holders, flags, listener, true);
+            if (err < 0) {
+                return err;
+            }
+        }
+        if (cmd.isEmpty() && !flags.ignoreLoaded() && flags.waitMillis() == 0) {
+            OptionalInt usage = context.kernelState().refcount(name);
+            if (usage.isPresent() && usage.getAsInt() > 0) {
+                listener.log("Module " + name + " is in use.");
+                return -Errno.EBUSY;
+            }
+        }
+        int err = cmd.isEmpty() ? removeOne(name, flags, listener)
+                : runCommand(mod, cmd.get(), flags, listener);
+        if (err < 0) {
+            return err;
+        }
+        if (cmd.isEmpty()) {
+            Optional<DepEntry> dep = context.dependencies(name);
+            if (dep.isPresent()) {
+                // In the order of the modules.dep line: the reverse of the load order.
+                List<DepEntry.Dependency> deps = new ArrayList<>(dep.get().dependencies());
+                java.util.Collections.reverse(deps);
+                for (DepEntry.Dependency d : deps) {
+                    OptionalInt refcnt = context.kernelState().refcount(d.name());
+                    if (refcnt.isPresent() && refcnt.getAsInt() == 0) {
+                        removeOne(d.name(), flags, listener);
+                    }
+                }
+            }
+        }
+        removeList(pre, flags, listener, false);
+        return 0;
+    }
+
+    private int removeList(List<Module> list, RemoveFlags flags, RemoveListener listener,
+            boolean stopOnErrors) throws KmodException {
+        for (int i = list.size() - 1; i >= 0; i--) {
+            int r = removeModule(list.get(i), flags, listener, false, true);
+            if (r < 0 && stopOnErrors) {
+                return r;
+            }
+        }
+        return 0;
+    }
+
+    private int removeOne(String name, RemoveFlags flags, RemoveListener listener)
+            throws KmodException {
+        listener.show("rmmod " + name);
+        if (flags.dryRun()) {
+            return 0;
+        }
+        if (loader == null) {
+            loader = new ModuleLoader(kernel, context.kernelState());
+        }
+        try {
+            if (flags.waitMillis() > 0) {
+                // Still in use at the deadline is not an error for modprobe -w: it exits 0.
+                loader.removeWaiting(name, flags.force(), Duration.ofMillis(flags.waitMillis()));
+                return 0;
+            }
+            loader.remove(name, flags.force());
+            return 0;
+        } catch (KernelCallException e) {
+            if (e.errno() == Errno.ENOENT) {
+                // Not in the kernel any more: success unless --first-time.
+                if (flags.firstTime()) {
+                    listener.log("Module " + name + " is not in kernel.");
+                    return -Errno.ENOENT;
+                }
+                return 0;
+            }
+            if (flags.waitMillis() > 0) {
+                listener.error("could not remove '" + name + "': " + e.strerror());
+            } else {
+                listener.error("../libkmod/libkmod-module.c:856 kmod_module_remove_module() "
+                        + "could not remove '" + name + "': " + e.strerror());
+            }
+            return -e.errno();
+        }
+    }
+
+    private int runCommand(Module mod, String command, RemoveFlags flags, RemoveListener listener)
+            throws KmodException {
+        String cmd = command.replace("$CMDLINE_OPTS", "");
+        listener.show("remove " + cmd);
+        if (flags.dryRun()) {
+            return 0;
+        }
+        Map<String, String> env = new HashMap<>(commandEnvironment);
+        env.put("MODPROBE_MODULE", mod.name());
+        int status = commands.run(cmd, env);
+        if (status != 0) {
+            listener.log("Error running remove command for " + mod.name());
+            return -status;
+        }
+        return 0;
+    }
+
+    private List<Module> lookupAll(List<String> names) throws KmodException {
+        List<Module> out = new ArrayList<>();
+        for (String n : names) {
+            out.addAll(context.lookup(n));
+        }
+        return out;
+    }
+}

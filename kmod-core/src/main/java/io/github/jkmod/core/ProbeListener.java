@@ -1,0 +1,25 @@
+package io.github.jkmod.core;
+
+/**
+ * Receives what a probe does, as it does it: the user-facing output of modprobe ({@code insmod
+ * ...} lines with {@code -v} or {@code --show-depends}) and the failures the reference reports
+ * while going on. All methods do nothing by default.
+ */
+public interface ProbeListener {
+
+    /** A listener that ignores everything. */
+    ProbeListener NONE = new ProbeListener() {
+    };
+
+    /** A step is about to be acted on (after the loaded-state check). */
+    default void action(ProbeStep step) {
+    }
+
+    /** An install command exited with a non-zero status. */
+    default void commandFailed(ProbeStep step, String command, int status) {
+    }
+
+    /** A module to insert has no file in modules.dep and is not builtin. */
+    default void noFile(ProbeStep step) {
+    }
+}

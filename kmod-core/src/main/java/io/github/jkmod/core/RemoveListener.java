@@ -1,0 +1,26 @@
+package io.github.jkmod.core;
+
+/**
+ * Receives what a removal does and reports, in modprobe's words. All methods do nothing by default.
+ */
+public interface RemoveListener {
+
+    /** A listener that ignores everything. */
+    RemoveListener NONE = new RemoveListener() {
+    };
+
+    /** An action: {@code rmmod NAME} or {@code remove COMMAND} (shown with {@code -v} or {@code -D}). */
+    default void show(String line) {
+    }
+
+    /**
+     * A message modprobe logs at its own level (FATAL, or WARNING with {@code -a}), e.g.
+     * {@code Module x is in use.}
+     */
+    default void log(String message) {
+    }
+
+    /** An error message, e.g. a kernel that refuses the removal. */
+    default void error(String message) {
+    }
+}

@@ -10,8 +10,9 @@ import java.util.List;
  *
  * <p>A backslash makes the next character literal and is dropped ({@code a\b} reads {@code ab},
  * {@code \\} reads {@code \}); before a newline it joins the next physical line. A backslash that is
- * the last byte of the file reads as the byte 0xFF (libkmod stores the EOF it got as a char). The text ends at its first NUL byte (libkmod
- * handles it as a C string). Bytes become chars one to one (ISO-8859-1).
+ * the last byte of the file reads as the byte 0xFF (libkmod stores the EOF it got as a char). The
+ * text ends at its first NUL byte (libkmod handles it as a C string). Bytes become chars one to one
+ * (ISO-8859-1).
  *
  * @param text the logical line, without its newline
  * @param number the number of its last physical line (the one its newline ends), from 1

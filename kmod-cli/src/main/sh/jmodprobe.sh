@@ -25,7 +25,8 @@ set -f
 # Start-up flags: C1 only, serial GC, no perf-data file in /tmp, the JDK's class-data archive if
 # usable; JVM warnings (which go to stdout by default) off, errors on stderr. No application
 # class-data archive of our own: a partly written one (a parallel first run, a full disk) makes
-# JDK 17 die of SIGBUS, and the gain measured was a few milliseconds.
+# JDK 17 die of SIGBUS, and the gain measured was a few milliseconds. Library diagnostics
+# (System.Logger) are not printed: what modprobe prints is printed by jmodprobe itself.
 exec "$j" -XX:+IgnoreUnrecognizedVMOptions -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
   -XX:-UsePerfData -Xshare:auto -Xlog:disable -Xlog:all=error:stderr $JKMOD_JAVA_OPTIONS \
-  -Djkmod.argv0="$0" -cp "$0" io.github.jkmod.cli.Jmodprobe "$@"
+  -Djava.util.logging.config.file=/dev/null -Djkmod.argv0="$0" -cp "$0" io.github.jkmod.cli.Jmodprobe "$@"

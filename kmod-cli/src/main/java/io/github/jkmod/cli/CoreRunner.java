@@ -3,6 +3,7 @@ package io.github.jkmod.cli;
 import io.github.jkmod.KmodException;
 import io.github.jkmod.core.CommandRunner;
 import io.github.jkmod.core.KmodContext;
+import io.github.jkmod.core.config.ConfigWarning;
 import io.github.jkmod.core.kernel.KernelCalls;
 import io.github.jkmod.sysfs.InitstateLogic;
 import java.io.PrintStream;
@@ -71,7 +72,7 @@ public final class CoreRunner implements ModprobeRunner {
         InitstateLogic logic = options.initstateLogic() == io.github.jkmod.cli.InitstateLogic.KMOD18
                 ? InitstateLogic.KMOD_18 : InitstateLogic.KMOD_20;
         ContextFactory factory = new ContextFactory(moduleRoot, release,
-                options.configPaths().stream().map(Path::of).toList(), logic);
+                options.configPaths().stream().map(Path::of).toList(), logic, log);
         return new Invocation(options, out, log, factory, dirname, kernel, commands, childEnv);
     }
 
@@ -81,10 +82,12 @@ public final class CoreRunner implements ModprobeRunner {
         private final String release;
         private final List<Path> configPaths;
         private final InitstateLogic logic;
+        private final Log log;
         private KmodContext context;
 
         ContextFactory(Path moduleRoot, String release, List<Path> configPaths,
-                InitstateLogic logic) {
+                InitstateLogic logic, Log log) {
+            this.log = log;
             this.moduleRoot = moduleRoot;
             this.release = release;
             this.configPaths = configPaths;
@@ -99,6 +102,10 @@ public final class CoreRunner implements ModprobeRunner {
                         .configPaths(configPaths)
                         .initstateLogic(logic)
                         .build();
+                // libkmod reports configuration problems while it reads the files, at ERR.
+                for (ConfigWarning w : context.config().warnings()) {
+                    log.raw(Log.ERR, w.stderrLine());
+                }
             }
             return context;
         }

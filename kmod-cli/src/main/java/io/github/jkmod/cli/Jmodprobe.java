@@ -29,8 +29,12 @@ public final class Jmodprobe {
         // at exit, so that the output of install commands lands where modprobe's would.
         PrintStream out = new PrintStream(new java.io.BufferedOutputStream(
                 new java.io.FileOutputStream(java.io.FileDescriptor.out), 8192),
-                System.console() != null);
-        int status = run(argv0, args, out, System.err, System.getenv(),
+                System.console() != null, java.nio.charset.StandardCharsets.ISO_8859_1);
+        // Names and configuration text are handled one char per byte (ISO-8859-1): written
+        // back the same way, bytes come out as they went in, whatever the locale.
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err),
+                true, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int status = run(argv0, args, out, err, System.getenv(),
                 CoreRunner.system(), SyslogSink.DISCARD);
         out.flush();
         System.exit(status);
@@ -44,7 +48,7 @@ public final class Jmodprobe {
     /** Runs as the program {@code argv0} (e.g. {@code /sbin/modprobe}); returns the exit status. */
     public static int run(String argv0, String[] args, PrintStream out, PrintStream err,
             Map<String, String> env) {
-        return run(argv0, args, out, err, env, ModprobeRunner.NOT_IMPLEMENTED, SyslogSink.DISCARD);
+        return run(argv0, args, out, err, env, CoreRunner.system(), SyslogSink.DISCARD);
     }
 
     /**

@@ -63,6 +63,22 @@ public final class Log {
         }
     }
 
+    /**
+     * Prints a whole line that carries its own prefix (libkmod's messages, e.g.
+     * {@code libkmod: ERROR ...}) at {@code priority}, if the threshold allows it.
+     */
+    public void raw(int priority, String line) {
+        if (priority > threshold) {
+            return;
+        }
+        if (syslog) {
+            sink.send(priority, line);
+        } else {
+            err.print(line + "\n");
+            err.flush();
+        }
+    }
+
     /** {@code FATAL: message}. */
     public void fatal(String message) {
         log(CRIT, message);

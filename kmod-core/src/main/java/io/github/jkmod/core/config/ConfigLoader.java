@@ -163,7 +163,8 @@ public final class ConfigLoader {
                 }
             }
             for (ConfigWarning w : contents.warnings) {
-                LOG.log(System.Logger.Level.WARNING, w.message());
+                // Reported to callers through ModprobeConfig.warnings(); logged for diagnostics only.
+                LOG.log(System.Logger.Level.DEBUG, w.message());
             }
             return new ModprobeConfig(contents, weakdeps);
         }

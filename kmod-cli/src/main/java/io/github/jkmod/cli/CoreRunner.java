@@ -21,22 +21,27 @@ public final class CoreRunner implements ModprobeRunner {
     private final KernelCalls kernel;
     private final CommandRunner commands;
     private final Path cwd;
+    private final Path systemRoot;
 
     /** A runner on the real system: JNA system calls, commands through {@code /bin/sh -c}. */
     public static CoreRunner system() {
         return new CoreRunner(KernelCalls.system(), CommandRunner.SHELL,
-                Path.of("").toAbsolutePath());
+                Path.of("").toAbsolutePath(), Path.of("/"));
     }
 
     /**
      * @param kernel the kernel calls (a fake in tests)
      * @param commands runs install and remove commands
      * @param cwd the working directory relative {@code -d} roots are resolved against
+     * @param systemRoot where {@code sys/}, {@code proc/} and the configuration directories are
+     *     read ({@code /} on a real system; a fake tree in tests). {@code -d} changes only the
+     *     module directory, as in modprobe.
      */
-    public CoreRunner(KernelCalls kernel, CommandRunner commands, Path cwd) {
+    public CoreRunner(KernelCalls kernel, CommandRunner commands, Path cwd, Path systemRoot) {
         this.kernel = kernel;
         this.commands = commands;
         this.cwd = cwd;
+        this.systemRoot = systemRoot;
     }
 
     @Override
@@ -59,25 +64,29 @@ public final class CoreRunner implements ModprobeRunner {
     private Invocation invocation(ModprobeOptions options, PrintStream out, Log log)
             throws KmodException {
         String release = options.kernelVersion().isPresent() ? options.kernelVersion().get()
-                : KmodContext.runningRelease(Path.of("/"));
+                : KmodContext.runningRelease(systemRoot);
         String root = options.root().orElse("");
         String dirname = options.moduleDirectory(release);
+        if (options.root().isEmpty() && !systemRoot.toString().equals("/")) {
+            dirname = systemRoot + dirname;
+        }
         if (!dirname.startsWith("/")) {
             dirname = cwd + "/" + dirname;
         }
-        Path moduleRoot = root.isEmpty() ? Path.of("/")
-                : cwd.resolve(root);
+        Path moduleRoot = options.root().isEmpty() ? systemRoot
+                : root.isEmpty() ? Path.of("/") : cwd.resolve(root);
         Map<String, String> childEnv = new HashMap<>();
         options.childModprobeOptions().ifPresent(v -> childEnv.put("MODPROBE_OPTIONS", v));
         InitstateLogic logic = options.initstateLogic() == io.github.jkmod.cli.InitstateLogic.KMOD18
                 ? InitstateLogic.KMOD_18 : InitstateLogic.KMOD_20;
-        ContextFactory factory = new ContextFactory(moduleRoot, release,
+        ContextFactory factory = new ContextFactory(systemRoot, moduleRoot, release,
                 options.configPaths().stream().map(Path::of).toList(), logic, log);
         return new Invocation(options, out, log, factory, dirname, kernel, commands, childEnv);
     }
 
     /** Builds the context on first use: actions that do not need it never open an index. */
     static final class ContextFactory {
+        private final Path systemRoot;
         private final Path moduleRoot;
         private final String release;
         private final List<Path> configPaths;
@@ -85,8 +94,9 @@ public final class CoreRunner implements ModprobeRunner {
         private final Log log;
         private KmodContext context;
 
-        ContextFactory(Path moduleRoot, String release, List<Path> configPaths,
+        ContextFactory(Path systemRoot, Path moduleRoot, String release, List<Path> configPaths,
                 InitstateLogic logic, Log log) {
+            this.systemRoot = systemRoot;
             this.log = log;
             this.moduleRoot = moduleRoot;
             this.release = release;
@@ -97,6 +107,7 @@ public final class CoreRunner implements ModprobeRunner {
         KmodContext get() throws KmodException {
             if (context == null) {
                 context = KmodContext.builder()
+                        .root(systemRoot)
                         .moduleRoot(moduleRoot)
                         .release(release)
                         .configPaths(configPaths)

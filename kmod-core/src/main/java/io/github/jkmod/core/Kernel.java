@@ -20,8 +20,10 @@ final class Kernel {
                 throw new KmodException(file + ": empty kernel release");
             }
             return s;
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new KmodException(file + ": cannot read the kernel release: no such file", e);
         } catch (IOException e) {
-            throw new KmodException(file + ": cannot read the kernel release: " + e.getMessage(), e);
+            throw new KmodException(file + ": cannot read the kernel release: " + e, e);
         }
     }
 }

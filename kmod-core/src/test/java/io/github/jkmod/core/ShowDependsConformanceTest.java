@@ -16,7 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The library's load plans rendered as {@code modprobe --show-depends} prints them, compared
@@ -31,23 +31,33 @@ class ShowDependsConformanceTest {
     @TempDir
     static Path tmp;
 
-    private static Path root;
+    private static Path tree;
     private static String release;
     private static List<String> keys;
 
     @BeforeAll
     static void setUp() throws IOException {
-        Path tree = RealTree.find();
+        tree = RealTree.find();
         assumeTrue(tree != null, "real tree not fetched (.ci/fetch-real-tree)");
         assumeTrue(RealModprobe.find() != null, "the real modprobe is not installed");
-        root = tree.resolve("root");
         release = Files.readString(tree.resolve("release")).trim();
-        keys = RealTree.keys(root.resolve("lib/modules").resolve(release));
+        // The keys of the uncompressed tree, for both trees: modules the compressed tree's depmod
+        // could not index must be "not found" for both tools alike.
+        keys = RealTree.keys(tree.resolve("root/lib/modules").resolve(release));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"none", "every-command", "every-command-b"})
-    void everyKeyPlansLikeModprobe(String variant) throws Exception {
+    /**
+     * @param treeName {@code root}: the Debian package as shipped; {@code compressed-root}: the same
+     *     modules compressed (xz, zstd, gzip by turns) and re-indexed by depmod
+     * @param variant the configuration
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"root,none", "root,every-command", "root,every-command-b",
+            "compressed-root,none", "compressed-root,every-command"})
+    void everyKeyPlansLikeModprobe(String treeName, String variant) throws Exception {
+        Path root = tree.resolve(treeName);
+        assumeTrue(Files.isDirectory(root.resolve("lib/modules").resolve(release)),
+                treeName + " not made (.ci/fetch-real-tree)");
         Path config = variant.equals("none") ? Path.of("/dev/null") : ConformanceConfig.write(tmp);
         boolean useBlacklist = variant.endsWith("-b");
         List<String> keysForRun = new ArrayList<>(keys);

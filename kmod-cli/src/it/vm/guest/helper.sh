@@ -1,0 +1,27 @@
+#!/bin/sh
+# jkmod VM harness: /proc/sys/kernel/modprobe. The kernel starts this for request_module() as
+# "helper.sh -q -- NAME", as root, with its own minimal environment (HOME=/, TERM=linux, a short
+# PATH), no terminal, on the read-only root. It runs the command under test (cut.cmd) with the same
+# arguments and environment; it logs start, end, exit status and the module's initstate to
+# /jkmod-vm/log/helper.log. With helper.fds "capture" the command's stdout and stderr go to
+# /jkmod-vm/log/helper.out; with "inherit" it keeps exactly the descriptors the kernel gave.
+log=/jkmod-vm/log
+read -r t0 _ < /proc/uptime
+if [ ! -e $log/helper-context.txt ]; then
+  { echo "argv: $*"; echo "env:"; env; echo "fds:"; ls -l /proc/$$/fd; } > $log/helper-context.txt 2>&1
+fi
+echo "$t0 start $$ $*" >> $log/helper.log
+cmd=$(cat /jkmod-vm/cut.cmd)
+if [ "$(cat /jkmod-vm/helper.fds)" = inherit ]; then
+  eval "$cmd \"\$@\""
+else
+  eval "$cmd \"\$@\"" >> $log/helper.out 2>&1
+fi
+rc=$?
+read -r t1 _ < /proc/uptime
+last=; for a in "$@"; do last=$a; done
+state=none
+case "$last" in net-pf-16-proto-6) m=xfrm_user;; *) m=$last;; esac
+[ -r /sys/module/$m/initstate ] && state=$(cat /sys/module/$m/initstate)
+echo "$t1 end $$ rc=$rc module=$m initstate=$state" >> $log/helper.log
+exit $rc

@@ -6,13 +6,14 @@
 # /proc/sys/kernel/modprobe names guest/helper.sh, which runs the command under test as the kernel
 # started it (kernel environment, no terminal).
 #
-# usage: run-vm.sh [options] SCENARIO
-#   SCENARIO    functional | seed | widewindow
+# usage: run-vm.sh SCENARIOS [options]
+#   SCENARIOS   functional, seed, widewindow, or a comma list of them run in one boot, in that order
 #   --cut CMD   command under test, a modprobe command line valid on this machine
 #               (default /usr/sbin/modprobe); e.g. '/path/kmod-cli/target/jmodprobe --initstate-logic=kmod18'
 #   --ref CMD   reference modprobe for the functional scenario (default /usr/sbin/modprobe)
-#   --rounds N  rounds (seed: default 20, widewindow: default 3)
-#   --threads T threads per seed round (default 3); loaders per widewindow round (default 3)
+#   --rounds N  seed rounds per thread count (default 20)
+#   --threads T threads per seed round, or a comma list of counts, e.g. 3,16 (default 3)
+#   --ww-rounds N, --loaders L   widewindow rounds (default 3) and loaders per round (default 3)
 #   --tree DIR  real tree: DIR/release and DIR/root/{boot,lib/modules} (default /var/tmp/jkmod-realtree)
 #   --cache DIR cache for the tree copy and the built test module (default /var/tmp/jkmod-vm-cache)
 #   --out DIR   keep the guest's result files there (default: a temporary directory, removed)
@@ -20,27 +21,29 @@
 #               leave the command exactly the file descriptors the kernel gave the helper
 #   --report-only  print the summary, exit 0 even if rounds failed (to measure the kmod-18 logic)
 #   --mem MB, --smp N, --timeout S   QEMU settings (default 3072, 2, 600)
-# Output: the guest's JKVM-* lines; the last is "JKVM-SUMMARY scenario=... result=pass|fail ...".
-# Exit status: 0 pass, 1 the scenario failed, 2 usage, 3 a prerequisite is missing, 4 the VM did not
-# finish. Environment: QEMU (default qemu-system-x86_64), JKVM_ACCEL (default tcg; kvm when usable).
+# Output: the guest's JKVM-* lines, with one "JKVM-SUMMARY scenario=S result=pass|fail ..." line per
+# scenario (per thread count for seed). Exit status: 0 all passed, 1 a scenario failed, 2 usage, 3 a prerequisite is missing, 4 the VM did not
+# finish. Environment: QEMU (default qemu-system-x86_64), JKVM_ACCEL (default tcg; kvm needs /dev/kvm).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-usage() { sed -n '9,27p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
-cut_cmd=/usr/sbin/modprobe; ref_cmd=/usr/sbin/modprobe; rounds=; threads=3; tree=/var/tmp/jkmod-realtree
+usage() { sed -n '/^# usage:/,/^# finish/p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+scenario=; cut_cmd=/usr/sbin/modprobe; ref_cmd=/usr/sbin/modprobe; rounds=20; threads=3; ww_rounds=3; loaders=3; tree=/var/tmp/jkmod-realtree
 cache=/var/tmp/jkmod-vm-cache; out=; helper_fds=capture; report_only=0; mem=3072; smp=2; timeout=600
 while [ $# -gt 0 ]; do
   case "$1" in
     --cut) cut_cmd=$2; shift 2;; --ref) ref_cmd=$2; shift 2;;
     --rounds) rounds=$2; shift 2;; --threads) threads=$2; shift 2;;
+    --ww-rounds) ww_rounds=$2; shift 2;; --loaders) loaders=$2; shift 2;;
     --tree) tree=$2; shift 2;; --cache) cache=$2; shift 2;; --out) out=$2; shift 2;;
     --helper-fds) helper_fds=$2; shift 2;; --report-only) report_only=1; shift;;
     --mem) mem=$2; shift 2;; --smp) smp=$2; shift 2;; --timeout) timeout=$2; shift 2;;
-    -h|--help) usage;; -*) echo "run-vm: unknown option $1" >&2; usage;; *) break;;
+    -h|--help) usage;; -*) echo "run-vm: unknown option $1" >&2; usage;;
+    *) [ -z "${scenario:-}" ] || usage; scenario=$1; shift;;
   esac
 done
-[ $# -eq 1 ] || usage
-scenario=$1
-case "$scenario" in functional) ;; seed) rounds=${rounds:-20};; widewindow) rounds=${rounds:-3};; *) usage;; esac
+[ -n "${scenario:-}" ] || usage
+for s in ${scenario//,/ }; do case "$s" in functional|seed|widewindow) ;; *) usage;; esac; done
+case "$rounds$ww_rounds$loaders${threads//,/}" in *[!0-9]*) usage;; esac
 case "$helper_fds" in capture|inherit) ;; *) usage;; esac
 case "$tree$cache" in /tmp/*|*:*) echo "run-vm: trees must not live under /tmp (the guest mounts its own) nor hold ':'" >&2; exit 2;; esac
 need() { command -v "$1" >/dev/null || { echo "run-vm: missing $1 ($2)" >&2; exit 3; }; }
@@ -56,7 +59,7 @@ mkdir -p "$cache"
 work=$(mktemp -d "$cache/run.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 extra=()
-if [ "$scenario" = widewindow ]; then
+if [[ ",$scenario," == *,widewindow,* ]]; then
   ko=$("$here/widewindow/build-manyparams.sh" "$kv" "$cache") || { echo "run-vm: cannot build the wide-window module" >&2; exit 3; }
   extra=("$ko")
 fi
@@ -71,8 +74,8 @@ gcc -O2 -static -Wall -o "$stage/jkmod-vm/bin/wideloader" "$here/c/wideloader.c"
 printf '%s\n' "$cut_cmd" > "$stage/jkmod-vm/cut.cmd"
 printf '%s\n' "$helper_fds" > "$stage/jkmod-vm/helper.fds"
 {
-  printf 'SCENARIO=%q\nCUT=%q\nREF=%q\nROUNDS=%q\nTHREADS=%q\nKV=%q\n' \
-    "$scenario" "$cut_cmd" "$ref_cmd" "${rounds:-0}" "$threads" "$kv"
+  printf 'SCENARIO=%q\nCUT=%q\nREF=%q\nROUNDS=%q\nTHREADS=%q\nWW_ROUNDS=%q\nLOADERS=%q\nKV=%q\n' \
+    "$scenario" "$cut_cmd" "$ref_cmd" "$rounds" "$threads" "$ww_rounds" "$loaders" "$kv"
 } > "$stage/jkmod-vm/run.conf"
 
 # Initramfs: busybox, the modules needed to reach the shared root, and an init that builds the
@@ -121,16 +124,17 @@ timeout "$timeout" "$QEMU" -accel "$accel" -m "$mem" -smp "$smp" -nographic -no-
 qrc=${PIPESTATUS[0]}
 set -e
 end=$(date +%s.%N)
-grep -a '^JKVM-' "$work/console.log" || true
+grep -ao 'JKVM-[A-Z-]* .*' "$work/console.log" || true
 wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
 echo "JKVM-HOST wall_seconds=$wall qemu_rc=$qrc accel=$accel"
 if [ -n "$out" ]; then mkdir -p "$out"; cp -r "$work/out/." "$out/"; cp "$work/console.log" "$out/"; fi
-summary=$(grep -a '^JKVM-SUMMARY ' "$work/console.log" | tail -n1 || true)
-if [ -z "$summary" ]; then
-  echo "run-vm: the VM ended without a summary (qemu exit $qrc); console tail:" >&2
+summaries=$(grep -ao 'JKVM-SUMMARY .*' "$work/console.log" || true)
+expected=$(( $(tr , '\n' <<< "$scenario" | grep -vc seed || true) + $(tr , '\n' <<< "$threads" | wc -l) * $(tr , '\n' <<< "$scenario" | grep -c seed || true) ))
+if [ "$(grep -c . <<< "$summaries")" -lt "$expected" ]; then
+  echo "run-vm: the VM ended before every scenario printed its summary (qemu exit $qrc); console tail:" >&2
   tail -n 40 "$work/console.log" >&2
   exit 4
 fi
-case "$summary" in *" result=pass"*) exit 0;; esac
+grep -qv ' result=pass' <<< "$summaries" || exit 0
 [ "$report_only" = 1 ] && exit 0
 exit 1

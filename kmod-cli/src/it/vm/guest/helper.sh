@@ -11,17 +11,18 @@ if [ ! -e $log/helper-context.txt ]; then
   { echo "argv: $*"; echo "env:"; env; echo "fds:"; ls -l /proc/$$/fd; } > $log/helper-context.txt 2>&1
 fi
 echo "$t0 start $$ $*" >> $log/helper.log
-cmd=$(cat /jkmod-vm/cut.cmd)
-if [ "$(cat /jkmod-vm/helper.fds)" = inherit ]; then
-  eval "$cmd \"\$@\""
+read -r cmd < /jkmod-vm/cut.cmd
+read -r fds < /jkmod-vm/helper.fds
+if [ "$fds" = inherit ]; then
+  eval "env -u PWD $cmd \"\$@\""
 else
-  eval "$cmd \"\$@\"" >> $log/helper.out 2>&1
+  eval "env -u PWD $cmd \"\$@\"" >> $log/helper.out 2>&1
 fi
 rc=$?
 read -r t1 _ < /proc/uptime
 last=; for a in "$@"; do last=$a; done
 state=none
 case "$last" in net-pf-16-proto-6) m=xfrm_user;; *) m=$last;; esac
-[ -r /sys/module/$m/initstate ] && state=$(cat /sys/module/$m/initstate)
+[ -r /sys/module/$m/initstate ] && read -r state < /sys/module/$m/initstate
 echo "$t1 end $$ rc=$rc module=$m initstate=$state" >> $log/helper.log
 exit $rc

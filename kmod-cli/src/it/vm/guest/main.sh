@@ -12,12 +12,12 @@ echo "JKVM-BOOTED uptime=$up kernel=$(uname -r) root=$(awk '$2 == "/" { print $3
 if touch /jkmod-vm-rw-probe 2>/dev/null; then echo "JKVM-ERROR the root is writable"; fi
 echo /jkmod-vm/helper.sh > /proc/sys/kernel/modprobe
 baseline=$(modules_loaded)
-case "$SCENARIO" in
-  functional) . /jkmod-vm/functional.sh ;;
-  seed) . /jkmod-vm/seed.sh ;;
-  widewindow) . /jkmod-vm/widewindow.sh ;;
-  *) echo "JKVM-SUMMARY scenario=$SCENARIO result=fail reason=unknown-scenario" ;;
-esac
+for s in ${SCENARIO//,/ }; do
+  case "$s" in
+    functional|seed|widewindow) . "/jkmod-vm/$s.sh" ;;
+    *) echo "JKVM-SUMMARY scenario=$s result=fail reason=unknown-scenario" ;;
+  esac
+done
 echo "JKVM-END uptime=$(read -r u _ < /proc/uptime; echo $u)"
 cp /jkmod-vm/log/* /jkmod-vm/out/ 2>/dev/null
 dmesg > /jkmod-vm/out/dmesg.txt 2>/dev/null

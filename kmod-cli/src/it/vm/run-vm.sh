@@ -104,6 +104,7 @@ mount -t overlay -o ro,lowerdir=/stage:/modtree:/host jkmod-root /newroot \
   || { echo "JKVM-ERROR cannot mount the overlay root"; dmesg | tail -n 5 | sed 's/^/JKVM-ERROR /'; }
 mount -t 9p -o trans=virtio,version=9p2000.L,msize=512000 hostout /newroot/jkmod-vm/out
 mount -t tmpfs -o mode=0755 log /newroot/jkmod-vm/log
+ln -s /proc/self/fd /dev/fd; ln -s fd/0 /dev/stdin; ln -s fd/1 /dev/stdout; ln -s fd/2 /dev/stderr
 mount --move /proc /newroot/proc; mount --move /sys /newroot/sys; mount --move /dev /newroot/dev
 mount -t tmpfs -o mode=1777 tmp /newroot/tmp
 exec switch_root /newroot /bin/bash /jkmod-vm/main.sh

@@ -43,7 +43,7 @@ module_state() {
 module_chain() {
   local name=$1 file deps d n
   echo "$name"
-  IFS=: read -r file deps < <(grep -m1 "/${name}\.ko[.a-z]*:" "/lib/modules/$KV/modules.dep")
+  IFS=: read -r file deps <<< "$(grep -m1 "/${name}\.ko[.a-z]*:" "/lib/modules/$KV/modules.dep")"
   for d in $deps; do n=${d##*/}; n=${n%%.ko*}; echo "${n//-/_}"; done
 }
 

@@ -8,7 +8,8 @@ cd /
 . /jkmod-vm/run.conf
 . /jkmod-vm/lib.sh
 read -r up _ < /proc/uptime
-echo "JKVM-BOOTED uptime=$up kernel=$(uname -r) root=$(awk '$2 == "/" { print $3 }' /proc/mounts | tail -n1)"
+compression=none; [ -r /sys/module/compression ] && read -r compression < /sys/module/compression
+echo "JKVM-BOOTED uptime=$up kernel=$(uname -r) root=$(awk '$2 == "/" { print $3 }' /proc/mounts | tail -n1) in_kernel_decompression=$compression"
 if touch /jkmod-vm-rw-probe 2>/dev/null; then echo "JKVM-ERROR the root is writable"; fi
 echo /jkmod-vm/helper.sh > /proc/sys/kernel/modprobe
 baseline=$(modules_loaded)

@@ -8,7 +8,10 @@
 log=/jkmod-vm/log
 read -r t0 _ < /proc/uptime
 if [ ! -e $log/helper-context.txt ]; then
-  { echo "argv: $*"; echo "env:"; env; echo "fds:"; ls -l /proc/$$/fd; } > $log/helper-context.txt 2>&1
+  fdstate=; for n in 0 1 2; do
+    if [ -e /proc/$$/fd/$n ]; then fdstate="$fdstate fd$n=$(readlink /proc/$$/fd/$n)"; else fdstate="$fdstate fd$n=closed"; fi
+  done
+  { echo "argv: $*"; echo "fds as the kernel gave them:$fdstate"; echo "environment of the command:"; env -u PWD; } > $log/helper-context.txt 2>&1
 fi
 echo "$t0 start $$ $*" >> $log/helper.log
 read -r cmd < /jkmod-vm/cut.cmd

@@ -140,4 +140,5 @@ done
 mkdir -p /jkmod-vm/out/functional && cp -r /tmp/jkvm-functional/. /jkmod-vm/out/functional/
 ref_bad=$((ref_bad + chain_bad))
 result=pass; [ $different -eq 0 ] && [ $ref_bad -eq 0 ] || result=fail
-echo "JKVM-SUMMARY scenario=functional result=$result items=$steps_total same=$same different=$different ref_unexpected=$ref_bad ref_seconds=${passtime[ref]} cut_seconds=${passtime[cut]}"
+read -r up _ < /proc/uptime
+echo "JKVM-SUMMARY scenario=functional guest_uptime=$up result=$result items=$steps_total same=$same different=$different ref_unexpected=$ref_bad ref_seconds=${passtime[ref]} cut_seconds=${passtime[cut]}"

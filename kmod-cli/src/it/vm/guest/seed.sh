@@ -28,7 +28,8 @@ for T in ${THREADS//,/ }; do
     echo "JKVM-ROUND t$T.$r $v seconds=$secs helper_calls=$calls helper_nonzero=$bad $out"
   done
   result=pass; [ "$failed" -eq 0 ] && [ "$skipped" -eq 0 ] && [ "$clean" -eq "$ROUNDS" ] || result=fail
-  echo "JKVM-SUMMARY scenario=seed result=$result rounds=$ROUNDS threads=$T clean_rounds=$clean failed_rounds=$failed skipped_rounds=$skipped round_seconds_total=$(elapsed 0 "$total") cmd=$CUT"
+  read -r up _ < /proc/uptime
+  echo "JKVM-SUMMARY scenario=seed guest_uptime=$up result=$result rounds=$ROUNDS threads=$T clean_rounds=$clean failed_rounds=$failed skipped_rounds=$skipped round_seconds_total=$(elapsed 0 "$total") cmd=$CUT"
 done
 echo "--- helper log (tail)" > /jkmod-vm/out/seed-tail.txt
 tail -n 40 /jkmod-vm/log/helper.log >> /jkmod-vm/out/seed-tail.txt

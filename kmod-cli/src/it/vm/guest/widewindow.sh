@@ -23,4 +23,5 @@ for r in $(seq 1 "$WW_ROUNDS"); do
 done
 rmmod $m 2>/dev/null
 result=pass; [ "$early" -eq 0 ] && [ "$failed" -eq 0 ] || result=fail
-echo "JKVM-SUMMARY scenario=widewindow result=$result rounds=$WW_ROUNDS loaders_per_round=$LOADERS loaders_ok=$ok loaders_early=$early loaders_failed=$failed window_seen_rounds=$seen cmd=$CUT"
+read -r up _ < /proc/uptime
+echo "JKVM-SUMMARY scenario=widewindow guest_uptime=$up result=$result rounds=$WW_ROUNDS loaders_per_round=$LOADERS loaders_ok=$ok loaders_early=$early loaders_failed=$failed window_seen_rounds=$seen cmd=$CUT"

@@ -1,0 +1,144 @@
+# jkmod VM harness, guest side: the functional scenario (sourced by main.sh).
+# Runs the step list below twice in one boot: first with the reference modprobe (REF), whose
+# results are the expected output, then, from the same module state, with the command under test
+# (CUT). Each step records the exit status, stdout, stderr and /proc/modules (without addresses);
+# each check records /sys/module/*/initstate and the /proc/modules state of a module and of the
+# modules it depends on. A step passes when both runs recorded the same bytes (the CUT's program
+# name in messages is read as "modprobe"); the reference run must also meet the checks' expectations.
+moddir=/lib/modules/$KV
+
+steps() {
+  run load-ext4 ext4;                        check live ext4
+  run load-ext4-again ext4
+  run first-time-ext4 --first-time ext4
+  run remove-jbd2-in-use -r jbd2
+  run remove-ext4 -r ext4;                   check gone ext4
+  run load-btrfs btrfs;                      check live btrfs
+  run remove-btrfs -r btrfs;                 check gone btrfs
+  run load-nf-tables nf_tables;              check live nf_tables
+  run remove-nf-tables -r nf_tables;         check gone nf_tables
+  run load-all -a crc16 dummy;               check live crc16; check live dummy
+  run remove-all -r -a crc16 dummy;          check gone crc16; check gone dummy
+  run verbose-load -v xfrm_user;             check live xfrm_user
+  run verbose-remove -r -v xfrm_user;        check gone xfrm_user
+  run as-the-kernel-does -q -- net-pf-16-proto-6; check live xfrm_user
+  run remove-by-alias -r net-pf-16-proto-6;  check gone xfrm_user
+  run not-a-module jkmod_notamodule;         check gone jkmod_notamodule
+  run elf-not-a-module jkmod_elfnotmodule;   check gone jkmod_elfnotmodule
+  run path-not-a-module "$moddir/extra/jkmod_notamodule.ko"
+  run unknown-param crc16 nosuchparam=1;     check live crc16
+  run remove-crc16 -r crc16
+  run bad-param-value dummy numdummies=notanumber; check gone dummy
+  run no-such-module jkmod_nosuchmodule
+  run no-such-module-quiet -q jkmod_nosuchmodule
+  run remove-not-loaded -r crc16
+  run load-builtin "$builtin"
+  run remove-builtin -r "$builtin"
+  run dry-run -n -v btrfs;                   check gone btrfs
+}
+
+# What the reference run must show for each check: the module and all it depends on live; the
+# module itself gone.
+expect_live() { local l; while read -r l; do [[ "$l" == *" initstate=live proc=Live" ]] || return 1; done < "$1"; }
+expect_gone() { local l; read -r l < "$1"; [[ "$l" == *" initstate=nodir proc=-" ]]; }
+
+run() {
+  local name=$1; shift
+  local t0 t1 rc line
+  dmesg -C 2>/dev/null
+  t0=$(now)
+  (cd /tmp && eval "$cmd \"\$@\"") > "$dir/$name.out" 2> "$dir/$name.err" < /dev/null
+  rc=$?
+  t1=$(now)
+  {
+    echo "\$ modprobe $*"
+    echo "rc=$rc"
+    echo "--- stdout"; while IFS= read -r line; do echo "${line/#$prog: /modprobe: }"; done < "$dir/$name.out"
+    echo "--- stderr"; while IFS= read -r line; do echo "${line/#$prog: /modprobe: }"; done < "$dir/$name.err"
+    echo "--- /proc/modules"; modules_snapshot
+  } > "$dir/$name.txt"
+  dmesg --notime > "$dir/$name.dmesg" 2>/dev/null
+  echo "$name $(elapsed "$t0" "$t1")" >> "$dir/times"
+  order="$order $name"
+}
+
+check() {
+  local kind=$1 name=$2 m f
+  f=$dir/check-$kind-$name-$((++checks)).txt
+  { module_state "$name"; for m in ${chains[$name]}; do [ "$m" = "$name" ] || module_state "$m"; done; } > "$f"
+  order="$order check-$kind-$name-$checks"
+}
+
+declare -A chains
+for m in ext4 btrfs nf_tables crc16 dummy xfrm_user jkmod_notamodule jkmod_elfnotmodule; do
+  chains[$m]=$(module_chain "$m")
+done
+# Harness self-check: these have dependencies in every Debian kernel so far.
+chain_bad=0
+for m in btrfs nf_tables xfrm_user; do
+  echo "JKVM-CHAIN $m: $(echo ${chains[$m]})"
+  [ "$(wc -w <<< "${chains[$m]}")" -ge 2 ] || { echo "JKVM-ERROR no dependencies found for $m in modules.dep"; chain_bad=1; }
+done
+# A builtin module for the builtin steps: the first of a few well-known ones that the tree has.
+builtin=
+for m in unix af_packet sha256_generic; do
+  grep -q "/$m\.ko\$" "/lib/modules/$KV/modules.builtin" && { builtin=$m; break; }
+done
+[ -n "$builtin" ] || { echo "JKVM-ERROR none of unix, af_packet, sha256_generic is builtin"; builtin=unix; chain_bad=1; }
+declare -A passtime
+for pass in ref cut; do
+  dir=/tmp/jkvm-functional/$pass; mkdir -p "$dir"
+  if [ $pass = ref ]; then cmd=$REF; else cmd=$CUT; fi
+  prog=${cmd%% *}; prog=${prog##*/}
+  order=; checks=0
+  reset_modules "$baseline"
+  t0=$(now); steps; t1=$(now)
+  passtime[$pass]=$(elapsed "$t0" "$t1")
+  echo "JKVM-PASS $pass seconds=${passtime[$pass]} cmd=$cmd"
+  reset_modules "$baseline"
+done
+
+# Prints, from a step file, its exit status, the first two lines of stderr and (from the .dmesg
+# file beside it) the kernel's first two messages, on one line. Builtins only: forks are slow here.
+describe_step() {
+  local f=$1 line section= err= kern= n=0 rc
+  mapfile -t lines < "$f"
+  rc=${lines[1]}
+  for line in "${lines[@]:2}"; do
+    case "$line" in "--- "*) section=$line; continue;; esac
+    [ "$section" = "--- stderr" ] && [ $((n++)) -lt 2 ] && err="$err$line;"
+  done
+  n=0
+  while IFS= read -r line; do
+    case "$line" in raid6:*|xor:*|Btrfs*|nf_tables:*|*MB/sec*) continue;; esac
+    [ $((n++)) -lt 2 ] && kern="$kern$line;"
+  done < "${f%.txt}.dmesg"
+  echo "$rc stderr=$err kernel=$kern"
+}
+
+steps_total=0; same=0; different=0; ref_bad=0
+for item in $order; do
+  steps_total=$((steps_total + 1))
+  r=/tmp/jkvm-functional/ref/$item.txt; c=/tmp/jkvm-functional/cut/$item.txt
+  note=
+  case "$item" in
+    check-live-*) expect_live "$r" || { note=" REF-NOT-LIVE"; ref_bad=$((ref_bad + 1)); } ;;
+    check-gone-*) expect_gone "$r" || { note=" REF-NOT-GONE"; ref_bad=$((ref_bad + 1)); } ;;
+  esac
+  mapfile -t rl < "$r"; mapfile -t cl < "$c" 2>/dev/null || cl=()
+  if [ "${#rl[@]}" = "${#cl[@]}" ] && [ "${rl[*]}" = "${cl[*]}" ]; then
+    same=$((same + 1)); verdict=same
+  else
+    different=$((different + 1)); verdict=DIFFERENT
+  fi
+  case "$item" in
+    check-*) printf 'JKVM-STEP %s %s%s %s\n' "$item" "$verdict" "$note" "$(IFS=';'; echo "${rl[*]}")" ;;
+    *) echo "JKVM-STEP $item $verdict$note $(describe_step "$r")" ;;
+  esac
+  [ $verdict = DIFFERENT ] && diff -u "$r" "$c" | sed -n '3,40p' | sed 's/^/JKVM-DIFF /'
+done
+mkdir -p /jkmod-vm/out/functional && cp -r /tmp/jkvm-functional/. /jkmod-vm/out/functional/
+ref_bad=$((ref_bad + chain_bad))
+result=pass; [ $different -eq 0 ] && [ $ref_bad -eq 0 ] || result=fail
+read -r up _ < /proc/uptime
+echo "JKVM-SUMMARY scenario=functional guest_uptime=$up result=$result items=$steps_total same=$same different=$different ref_unexpected=$ref_bad ref_seconds=${passtime[ref]} cut_seconds=${passtime[cut]}"

@@ -88,11 +88,17 @@ public final class Jmodprobe {
         int status;
         try {
             status = runner.run(options, out, log);
+        } catch (Log.FatalExit e) {
+            status = 1;
         } catch (RuntimeException e) {
             // modprobe never prints a Java stack trace: one FATAL line, the trace for diagnostics.
             // (The logger is looked up here only: System.getLogger costs start-up time.)
             System.getLogger(Jmodprobe.class.getName()).log(System.Logger.Level.DEBUG, "internal error", e);
-            log.fatal("internal error: " + e);
+            try {
+                log.fatal("internal error: " + e);
+            } catch (Log.FatalExit exit) {
+                // the message is out; the status follows
+            }
             status = 1;
         }
         out.flush();

@@ -40,10 +40,12 @@ final class RemoveAction {
                 inv.log().error(message);
             }
         };
+        // -r takes every operand as a module name, with or without -a; any failure fails the run
+        // (a FATAL one has already stopped it).
         int err = 0;
-        for (String name : o.moduleNames()) {
+        for (String name : o.operands()) {
             int r = removeOne(inv, ctx, remover, listener, flags, name);
-            if (!o.all() || r < 0) {
+            if (r < 0) {
                 err = r;
             }
         }

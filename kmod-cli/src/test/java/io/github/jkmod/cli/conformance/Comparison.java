@@ -27,12 +27,12 @@ final class Comparison {
 
     /** The real modprobe's outcome. */
     Outcome real(CommandLine line) {
-        return Programs.process(tree.modprobe(), line);
+        return KnownDifferences.normalise(Programs.process(tree.modprobe(), line));
     }
 
     /** jmodprobe's outcome, in this JVM. */
     Outcome ours(CommandLine line) {
-        return Programs.inProcess(tree.modprobe(), line);
+        return KnownDifferences.normalise(Programs.inProcess(tree.modprobe(), line));
     }
 
     /** Compares one command line; a difference is recorded and returned. */

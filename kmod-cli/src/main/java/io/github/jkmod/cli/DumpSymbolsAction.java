@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * {@code modprobe --show-modversions FILE} and {@code --show-exports FILE}: only the first
- * operand is read. A name that cannot be stat()ed is "not found"; a file libkmod cannot read as
+ * operand is read. A name that cannot be stat()ed, or whose base name is empty, is "not found"; a file libkmod cannot read as
  * a module fails with the errno libkmod gives ({@link LibkmodElfCheck}); a module without the
  * table fails with ENOENT.
  */
@@ -29,7 +29,9 @@ final class DumpSymbolsAction {
         String name = inv.options().operands().get(0);
         Path file;
         try {
-            file = name.isEmpty() ? null : Path.of(name);
+            // libkmod takes the module name from the base name: none (a name ending in '/') is
+            // "not found", and so is a name stat() refuses (Path.of would drop the '/').
+            file = name.isEmpty() || name.endsWith("/") ? null : Path.of(name);
         } catch (InvalidPathException e) {
             file = null; // bytes this JVM cannot name a file with
         }

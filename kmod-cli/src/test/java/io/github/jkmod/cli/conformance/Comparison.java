@@ -84,7 +84,9 @@ final class Comparison {
 
     /** Asserts that nothing differed, and that {@code expectedKeys} keys were compared. */
     void assertSame(int expectedKeys) {
-        assertTrue(mismatches.isEmpty(), mismatches.size() + " differences; first:\n"
+        assertTrue(mismatches.isEmpty(), () -> mismatches.size() + " differences:\n"
+                + String.join("\n", mismatches.stream().map(m -> m.substring(0, m.indexOf('\n'))).toList())
+                + "\nfirst:\n"
                 + String.join("\n", mismatches.subList(0, Math.min(SHOWN, mismatches.size()))));
         assertEquals(expectedKeys, keys);
         assertTrue(bytes > 0, "nothing was printed at all");

@@ -83,13 +83,13 @@ public final class CoreRunner implements ModprobeRunner {
             dirname = cwd + "/" + dirname;
         }
         Path moduleRoot = root.isEmpty() ? Path.of("/")
-                : cwd.resolve(root);
+                : cwd.resolve(RawArguments.path(root));
         Map<String, String> childEnv = new HashMap<>();
         options.childModprobeOptions().ifPresent(v -> childEnv.put("MODPROBE_OPTIONS", v));
         InitstateLogic logic = options.initstateLogic() == io.github.jkmod.cli.InitstateLogic.KMOD18
                 ? InitstateLogic.KMOD_18 : InitstateLogic.KMOD_20;
         ContextFactory factory = new ContextFactory(moduleRoot, release,
-                options.configPaths().stream().map(Path::of).toList(), logic, log);
+                options.configPaths().stream().map(RawArguments::path).toList(), logic, log);
         return new Invocation(options, out, log, factory, dirname, kernel, commands, childEnv);
     }
 

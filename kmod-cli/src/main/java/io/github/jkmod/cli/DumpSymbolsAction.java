@@ -31,7 +31,7 @@ final class DumpSymbolsAction {
         try {
             // libkmod takes the module name from the base name: none (a name ending in '/') is
             // "not found", and so is a name stat() refuses (Path.of would drop the '/').
-            file = name.isEmpty() || name.endsWith("/") ? null : Path.of(name);
+            file = name.isEmpty() || name.endsWith("/") ? null : RawArguments.path(name);
         } catch (InvalidPathException e) {
             file = null; // bytes this JVM cannot name a file with
         }

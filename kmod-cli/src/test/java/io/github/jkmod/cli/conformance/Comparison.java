@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Runs command lines through the real modprobe and through jmodprobe in this JVM (invoked under
@@ -21,8 +22,17 @@ final class Comparison {
     private int keys;
     private long bytes;
 
+    private final Function<CommandLine, Outcome> jmodprobe;
+
+    /** Compares with jmodprobe run in this JVM. */
     Comparison(RealTree tree) {
+        this(tree, line -> Programs.inProcess(tree.modprobe(), line));
+    }
+
+    /** Compares with jmodprobe run by {@code jmodprobe} (e.g. the packaged executable). */
+    Comparison(RealTree tree, Function<CommandLine, Outcome> jmodprobe) {
         this.tree = tree;
+        this.jmodprobe = jmodprobe;
     }
 
     /** The real modprobe's outcome. */
@@ -30,9 +40,9 @@ final class Comparison {
         return KnownDifferences.normalise(Programs.process(tree.modprobe(), line));
     }
 
-    /** jmodprobe's outcome, in this JVM. */
+    /** jmodprobe's outcome. */
     Outcome ours(CommandLine line) {
-        return KnownDifferences.normalise(Programs.inProcess(tree.modprobe(), line));
+        return KnownDifferences.normalise(jmodprobe.apply(line));
     }
 
     /** Compares one command line; a difference is recorded and returned. */

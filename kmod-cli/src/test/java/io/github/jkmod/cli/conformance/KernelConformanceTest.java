@@ -85,6 +85,13 @@ class KernelConformanceTest {
                 c.compare(CommandLine.of(args));
             }
         }
+        // more than one stdio block (4096 bytes) of output before an install command runs
+        List<String> many = tree.args(everyCommand, "-a", "-v");
+        for (int i = 0; i < 60; i++) {
+            many.add("ext4");
+        }
+        many.addAll(List.of("fakemod", "crc16", "fakemod"));
+        c.compare(CommandLine.of(many));
         c.compare(CommandLine.of(tree.args(everyCommand, "echo_opts")).withEnv("MODPROBE_OPTIONS", "-q -b"));
         c.compare(CommandLine.of(tree.args(everyCommand, "-a", "fakemod", "crc16"))
                 .withEnv("MODPROBE_OPTIONS", "-v"));

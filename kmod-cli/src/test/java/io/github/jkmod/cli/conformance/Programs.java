@@ -3,10 +3,10 @@ package io.github.jkmod.cli.conformance;
 import io.github.jkmod.KmodException;
 import io.github.jkmod.cli.CoreRunner;
 import io.github.jkmod.cli.Jmodprobe;
+import io.github.jkmod.cli.StdioOutputStream;
 import io.github.jkmod.cli.SyslogSink;
 import io.github.jkmod.core.CommandRunner;
 import io.github.jkmod.core.kernel.KernelCalls;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,7 +119,7 @@ final class Programs {
     static Outcome inProcess(String argv0, CommandLine line) {
         ByteArrayOutputStream rawOut = new ByteArrayOutputStream();
         ByteArrayOutputStream rawErr = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(new BufferedOutputStream(rawOut, 8192), false, BYTES);
+        PrintStream out = new PrintStream(new StdioOutputStream(rawOut), false, BYTES);
         PrintStream err = new PrintStream(rawErr, true, BYTES);
         CommandRunner commands = (command, extra) -> runCommand(command, line.env(), extra, rawOut, rawErr);
         CoreRunner runner = new CoreRunner(KernelCalls.system(), commands, Path.of("").toAbsolutePath());

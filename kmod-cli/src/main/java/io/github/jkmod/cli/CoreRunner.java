@@ -18,6 +18,12 @@ import java.util.Map;
  */
 public final class CoreRunner implements ModprobeRunner {
 
+    /**
+     * Where libkmod's INFO messages print a pointer (of a function, of the context), jmodprobe
+     * prints this: the real values change with every run (address space randomisation).
+     */
+    static final String FAKE_ADDRESS = "55555555a000";
+
     private final KernelCalls kernel;
     private final CommandRunner commands;
     private final Path cwd;
@@ -48,13 +54,24 @@ public final class CoreRunner implements ModprobeRunner {
     public int run(ModprobeOptions options, PrintStream out, Log log) {
         try {
             Invocation inv = invocation(options, out, log);
-            return switch (options.action()) {
+            // modprobe makes its libkmod context (reading the configuration, reporting its
+            // problems) before any action, then installs its log function.
+            inv.context();
+            if (options.logPriority() >= Log.INFO) {
+                log.info("../libkmod/libkmod.c:367 kmod_set_log_fn() custom logging function 0x"
+                        + FAKE_ADDRESS + " registered");
+            }
+            int status = switch (options.action()) {
                 case SHOW_CONFIG -> ShowConfigAction.run(inv);
                 case SHOW_MODVERSIONS -> DumpSymbolsAction.run(inv, false);
                 case SHOW_EXPORTS -> DumpSymbolsAction.run(inv, true);
                 case REMOVE -> RemoveAction.run(inv);
                 case INSERT -> InsertAction.run(inv);
             };
+            if (options.logPriority() >= Log.INFO) {
+                log.info("../libkmod/libkmod.c:334 kmod_unref() context 0x" + FAKE_ADDRESS + " released");
+            }
+            return status;
         } catch (KmodException e) {
             log.fatal(e.getMessage());
             return 1;
@@ -74,13 +91,13 @@ public final class CoreRunner implements ModprobeRunner {
             dirname = cwd + "/" + dirname;
         }
         Path moduleRoot = options.root().isEmpty() ? systemRoot
-                : root.isEmpty() ? Path.of("/") : cwd.resolve(root);
+                : root.isEmpty() ? Path.of("/") : cwd.resolve(RawArguments.path(root));
         Map<String, String> childEnv = new HashMap<>();
         options.childModprobeOptions().ifPresent(v -> childEnv.put("MODPROBE_OPTIONS", v));
         InitstateLogic logic = options.initstateLogic() == io.github.jkmod.cli.InitstateLogic.KMOD18
                 ? InitstateLogic.KMOD_18 : InitstateLogic.KMOD_20;
         ContextFactory factory = new ContextFactory(systemRoot, moduleRoot, release,
-                options.configPaths().stream().map(Path::of).toList(), logic, log);
+                options.configPaths().stream().map(RawArguments::path).toList(), logic, log);
         return new Invocation(options, out, log, factory, dirname, kernel, commands, childEnv);
     }
 
@@ -113,9 +130,10 @@ public final class CoreRunner implements ModprobeRunner {
                         .configPaths(configPaths)
                         .initstateLogic(logic)
                         .build();
-                // libkmod reports configuration problems while it reads the files, at ERR.
+                // libkmod reports configuration problems while it reads the files, through its
+                // default logger: to stderr, whatever -q, -v or -s say.
                 for (ConfigWarning w : context.config().warnings()) {
-                    log.raw(Log.ERR, w.stderrLine());
+                    log.libkmodDefault(w.stderrLine());
                 }
             }
             return context;

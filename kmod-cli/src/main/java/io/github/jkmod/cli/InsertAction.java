@@ -11,6 +11,7 @@ import io.github.jkmod.core.ProbePlan;
 import io.github.jkmod.core.ProbeStep;
 import io.github.jkmod.core.kernel.Errno;
 import io.github.jkmod.core.kernel.Force;
+import io.github.jkmod.core.kernel.KernelCallException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -101,6 +102,12 @@ final class InsertAction {
         public void commandFailed(ProbeStep step, String command, int status) {
             inv.log().error("../libkmod/libkmod-module.c:1047 command_do() Error running install command '"
                     + command + "' for module " + step.module().name() + ": retcode " + status);
+        }
+
+        @Override
+        public void insertFailed(ProbeStep step, KernelCallException failure) {
+            inv.log().info("../libkmod/libkmod-module.c:949 kmod_module_insert_module() Failed to insert module '"
+                    + inv.display(step.file().orElseThrow(), directory) + "': " + failure.strerror());
         }
 
         @Override

@@ -27,14 +27,14 @@ public final class Jmodprobe {
         String argv0 = System.getProperty(ARGV0_PROPERTY, DEFAULT_NAME);
         // Like C stdio: stdout is line-buffered on a terminal, else fully buffered and written
         // at exit, so that the output of install commands lands where modprobe's would.
-        PrintStream out = new PrintStream(new java.io.BufferedOutputStream(
-                new java.io.FileOutputStream(java.io.FileDescriptor.out), 8192),
+        PrintStream out = new PrintStream(new StdioOutputStream(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out)),
                 System.console() != null, java.nio.charset.StandardCharsets.ISO_8859_1);
         // Names and configuration text are handled one char per byte (ISO-8859-1): written
         // back the same way, bytes come out as they went in, whatever the locale.
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err),
                 true, java.nio.charset.StandardCharsets.ISO_8859_1);
-        int status = run(argv0, args, out, err, System.getenv(),
+        int status = run(argv0, RawArguments.of(args), out, err, RawArguments.environment(System.getenv()),
                 CoreRunner.system(), SyslogSink.DISCARD);
         out.flush();
         System.exit(status);
@@ -88,11 +88,17 @@ public final class Jmodprobe {
         int status;
         try {
             status = runner.run(options, out, log);
+        } catch (Log.FatalExit e) {
+            status = 1;
         } catch (RuntimeException e) {
             // modprobe never prints a Java stack trace: one FATAL line, the trace for diagnostics.
             // (The logger is looked up here only: System.getLogger costs start-up time.)
             System.getLogger(Jmodprobe.class.getName()).log(System.Logger.Level.DEBUG, "internal error", e);
-            log.fatal("internal error: " + e);
+            try {
+                log.fatal("internal error: " + e);
+            } catch (Log.FatalExit exit) {
+                // the message is out; the status follows
+            }
             status = 1;
         }
         out.flush();

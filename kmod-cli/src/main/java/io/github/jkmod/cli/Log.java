@@ -79,9 +79,35 @@ public final class Log {
         }
     }
 
-    /** {@code FATAL: message}. */
+    /**
+     * Prints a line the way libkmod's default log function does before modprobe installs its own
+     * (configuration problems found while the context is made): always to stderr, whatever
+     * {@code -q}, {@code -v} and {@code -s} say.
+     */
+    public void libkmodDefault(String line) {
+        err.print(line + "\n");
+        err.flush();
+    }
+
+    /**
+     * {@code FATAL: message}, then, like modprobe, the end of the run: when the message passes
+     * the threshold, {@link FatalExit} is thrown ({@link Jmodprobe} turns it into exit status 1).
+     * A FATAL message hidden by {@code -q} does not stop the run.
+     */
     public void fatal(String message) {
         log(CRIT, message);
+        if (CRIT <= threshold) {
+            throw new FatalExit();
+        }
+    }
+
+    /** Thrown by {@link #fatal} after the message is out: the run ends with status 1 at once. */
+    public static final class FatalExit extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FatalExit() {
+            super("FATAL", null, false, false);
+        }
     }
 
     /** {@code ERROR: message}. */

@@ -1,12 +1,15 @@
 package io.github.jkmod.cli;
 
 import io.github.jkmod.KmodException;
+import io.github.jkmod.core.CommandRunner;
 import io.github.jkmod.core.KmodContext;
 import io.github.jkmod.core.Module;
 import io.github.jkmod.core.ModuleRemover;
 import io.github.jkmod.core.RemoveFlags;
 import io.github.jkmod.core.RemoveListener;
 import io.github.jkmod.core.kernel.Errno;
+import io.github.jkmod.index.Aliases;
+import io.github.jkmod.index.InvalidAliasException;
 import java.util.List;
 
 /** {@code modprobe -r NAME...}. */
@@ -20,7 +23,13 @@ final class RemoveAction {
         RemoveFlags flags = new RemoveFlags(o.ignoreLoaded(), o.ignoreCommands(), o.isDryRun(),
                 o.firstTime(), o.removeHolders(), o.forceModversion() && o.forceVermagic(),
                 o.waitMsec());
-        ModuleRemover remover = new ModuleRemover(ctx, inv.kernel(), inv.commands(),
+        // modprobe -r has flushed stdout when a remove command runs: what it printed before
+        // comes out before the command's output (install commands get no such flush).
+        CommandRunner flushing = (command, environment) -> {
+            inv.out().flush();
+            return inv.commands().run(command, environment);
+        };
+        ModuleRemover remover = new ModuleRemover(ctx, inv.kernel(), flushing,
                 inv.childEnvironment());
         RemoveListener listener = new RemoveListener() {
             @Override
@@ -40,10 +49,12 @@ final class RemoveAction {
                 inv.log().error(message);
             }
         };
+        // -r takes every operand as a module name, with or without -a; any failure fails the run
+        // (a FATAL one has already stopped it).
         int err = 0;
-        for (String name : o.moduleNames()) {
+        for (String name : o.operands()) {
             int r = removeOne(inv, ctx, remover, listener, flags, name);
-            if (!o.all() || r < 0) {
+            if (r < 0) {
                 err = r;
             }
         }
@@ -52,6 +63,12 @@ final class RemoveAction {
 
     private static int removeOne(Invocation inv, KmodContext ctx, ModuleRemover remover,
             RemoveListener listener, RemoveFlags flags, String name) throws KmodException {
+        try {
+            Aliases.normalize(name);
+        } catch (InvalidAliasException e) {
+            // modprobe -r fails an invalid alias (unbalanced brackets) without a word.
+            return -Errno.EINVAL;
+        }
         List<Module> modules = ctx.lookup(name);
         if (modules.isEmpty()) {
             inv.logMain("Module " + name + " not found.");

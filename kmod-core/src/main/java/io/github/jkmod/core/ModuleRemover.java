@@ -7,6 +7,8 @@ import io.github.jkmod.core.kernel.KernelCallException;
 import io.github.jkmod.core.kernel.KernelCalls;
 import io.github.jkmod.core.kernel.ModuleLoader;
 import io.github.jkmod.sysfs.ModuleState;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,6 +89,12 @@ public final class ModuleRemover {
         }
         removeList(post, flags, listener, false);
         if (removeHolders) {
+            Path holdersDir = context.root().resolve("sys/module").resolve(name).resolve("holders");
+            if (!Files.isDirectory(holdersDir)) {
+                // libkmod cannot list them, says so, and goes on with none.
+                listener.error("../libkmod/libkmod-module.c:1998 kmod_module_get_holders() could not open '"
+                        + holdersDir + "': No such file or directory");
+            }
             List<Module> holders = new ArrayList<>();
             for (String h : context.kernelState().holders(name)) {
                 holders.add(Module.named(h));

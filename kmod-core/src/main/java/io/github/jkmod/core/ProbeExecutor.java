@@ -103,6 +103,7 @@ public final class ProbeExecutor {
                             errno = Errno.EEXIST;
                         }
                     } catch (KernelCallException e) {
+                        listener.insertFailed(step, e);
                         errno = e.errno();
                         cause = e;
                     }

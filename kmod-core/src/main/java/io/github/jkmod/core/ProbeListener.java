@@ -19,6 +19,13 @@ public interface ProbeListener {
     default void commandFailed(ProbeStep step, String command, int status) {
     }
 
+    /**
+     * The kernel refused to insert the module of {@code step} (libkmod reports it at INFO, whether
+     * or not the failure is fatal).
+     */
+    default void insertFailed(ProbeStep step, io.github.jkmod.core.kernel.KernelCallException failure) {
+    }
+
     /** A module to insert has no file in modules.dep and is not builtin. */
     default void noFile(ProbeStep step) {
     }

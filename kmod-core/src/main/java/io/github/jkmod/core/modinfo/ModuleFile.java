@@ -78,6 +78,18 @@ public final class ModuleFile {
         return of(name, data.clone(), MAX_IMAGE_SIZE);
     }
 
+    /**
+     * The uncompressed image of a file's contents, without parsing it: {@code data} itself when
+     * it is not compressed, else its decompressed contents (at most {@link #MAX_IMAGE_SIZE} bytes).
+     *
+     * @param file the file the bytes come from, named in error messages
+     * @throws ModuleFormatException when the compressed data is corrupt or too large
+     */
+    public static byte[] uncompressed(Path file, byte[] data) throws ModuleFormatException {
+        Compression c = Compression.detect(data);
+        return c == Compression.NONE ? data : Decompressor.decompress(file, data, c, MAX_IMAGE_SIZE);
+    }
+
     private static ModuleFile of(Path file, byte[] data, long maxImageSize) throws ModuleFormatException {
         Compression c = Compression.detect(data);
         if (c == Compression.NONE && data.length > maxImageSize) {

@@ -1,0 +1,93 @@
+package io.github.jkmod.cli.conformance;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real Debian module tree (system property {@code jkmod.realtree}, default
+ * /var/tmp/jkmod-realtree) and the real modprobe. {@link #require()} skips the calling test when
+ * either is missing.
+ */
+record RealTree(Path root, String release, Path moduleDir, String modprobe) {
+
+    /** The tree and the real modprobe, or a skipped test. */
+    static RealTree require() {
+        Optional<Path> modprobe = Programs.realModprobe();
+        Assumptions.assumeTrue(modprobe.isPresent(), "the real modprobe is not installed");
+        Path dir = Path.of(System.getProperty("jkmod.realtree", "/var/tmp/jkmod-realtree"));
+        Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("release")),
+                "real tree not fetched (.ci/fetch-real-tree): " + dir);
+        try {
+            String release = Files.readString(dir.resolve("release"), StandardCharsets.UTF_8).trim();
+            Path root = dir.resolve("root");
+            return new RealTree(root, release, root.resolve("lib/modules").resolve(release),
+                    modprobe.get().toString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {@code -d ROOT -S RELEASE}. */
+    List<String> rootArgs() {
+        return List.of("-d", root.toString(), "-S", release);
+    }
+
+    /** {@code -C CONFIG -d ROOT -S RELEASE}, then {@code more}. */
+    List<String> args(Path config, String... more) {
+        List<String> out = new ArrayList<>(List.of("-C", config.toString()));
+        out.addAll(rootArgs());
+        out.addAll(List.of(more));
+        return out;
+    }
+
+    /** Every module file of modules.dep, relative to the module directory, in file order. */
+    List<String> moduleFiles() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(moduleDir.resolve("modules.dep"), StandardCharsets.ISO_8859_1)) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                out.add(line.substring(0, colon));
+            }
+        }
+        return out;
+    }
+
+    /** Every module name (of modules.dep, as modprobe names them: '-' as '_'). */
+    List<String> moduleNames() throws IOException {
+        Set<String> out = new LinkedHashSet<>();
+        for (String f : moduleFiles()) {
+            String base = f.substring(f.lastIndexOf('/') + 1);
+            out.add(base.substring(0, base.indexOf(".ko")).replace('-', '_'));
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** The names of modules.builtin. */
+    List<String> builtinNames() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String f : Files.readAllLines(moduleDir.resolve("modules.builtin"), StandardCharsets.ISO_8859_1)) {
+            String base = f.substring(f.lastIndexOf('/') + 1);
+            out.add(base.substring(0, base.indexOf(".ko")).replace('-', '_'));
+        }
+        return out;
+    }
+
+    /** One concrete string per line of modules.alias. */
+    List<String> aliasSamples() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(moduleDir.resolve("modules.alias"), StandardCharsets.ISO_8859_1)) {
+            if (line.startsWith("alias ")) {
+                out.add(AliasSample.of(line.split(" ")[1]));
+            }
+        }
+        return out;
+    }
+}

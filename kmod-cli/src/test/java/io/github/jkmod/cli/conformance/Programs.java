@@ -122,7 +122,8 @@ final class Programs {
         PrintStream out = new PrintStream(new StdioOutputStream(rawOut), false, BYTES);
         PrintStream err = new PrintStream(rawErr, true, BYTES);
         CommandRunner commands = (command, extra) -> runCommand(command, line.env(), extra, rawOut, rawErr);
-        CoreRunner runner = new CoreRunner(KernelCalls.system(), commands, Path.of("").toAbsolutePath());
+        CoreRunner runner = new CoreRunner(KernelCalls.system(), commands, Path.of("").toAbsolutePath(),
+                Path.of("/"));
         int status = Jmodprobe.run(argv0, line.args().toArray(String[]::new), out, err, line.env(),
                 runner, SyslogSink.DISCARD);
         out.flush();

@@ -24,6 +24,8 @@ final class IndexData {
     private final ByteBuffer buf;
     private final int size;
     private final Path file;
+    /** {@link SoundTrie#check} of this file: null until first needed. */
+    private volatile Boolean sound;
 
     /** Wraps {@code buf} (positions 0 to its limit) and checks the header. */
     IndexData(ByteBuffer buf, Path file) throws IndexFormatException {
@@ -50,6 +52,16 @@ final class IndexData {
 
     int size() {
         return size;
+    }
+
+    /** Whether the whole file is {@linkplain SoundTrie sound}; checked on first use, then kept. */
+    boolean sound() {
+        Boolean s = sound;
+        if (s == null) {
+            s = SoundTrie.check(this);
+            sound = s;
+        }
+        return s;
     }
 
     /** The root node word. */

@@ -9,6 +9,7 @@ import java.util.List;
  * and {@code [} are scanned before stepping on, and the values of the node where the query ends are
  * taken. A scan takes the values of every node whose pattern (from the wildcard on) matches the rest
  * of the query, children before their parent. All results are merged in the reference order.
+ * On a sound file the scans skip the subtrees that cannot match ({@link PrunedScan}).
  */
 final class WildcardSearch {
     private static final byte[] WILDCARD_CHILDREN = {'*', '?', '['};
@@ -17,8 +18,14 @@ final class WildcardSearch {
     private final byte[] query;
     private final OrderedValues results = new OrderedValues();
     private final SubtreeWalk.Budget budget;
+    /** The scan that skips what cannot match, on a sound file only; null on other files. */
+    private final PrunedScan pruned;
 
-    WildcardSearch(IndexData data, byte[] query) {
+    /**
+     * @param prune whether to skip, on a {@linkplain SoundTrie sound} file, the subtrees that cannot
+     *     match ({@link PrunedScan}); the results are the same either way
+     */
+    WildcardSearch(IndexData data, byte[] query, boolean prune) {
         this.data = data;
         this.query = query;
         int wildcards = 0;
@@ -28,6 +35,7 @@ final class WildcardSearch {
             }
         }
         this.budget = new SubtreeWalk.Budget(data, 1L + wildcards);
+        this.pruned = prune && data.sound() ? new PrunedScan(data, query, results) : null;
     }
 
     List<IndexValue> run() throws IndexFormatException {
@@ -91,6 +99,10 @@ final class WildcardSearch {
      * {@code text[0, length)}, against the query from {@code from} on.
      */
     private void scan(Node start, byte[] text, int length, int from) throws IndexFormatException {
+        if (pruned != null) {
+            pruned.scan(start, text, length, from);
+            return;
+        }
         SubtreeWalk walk = new SubtreeWalk(data, true, budget);
         walk.walk(start, text, length, (node, pattern, patternLength) -> {
             if (node.count() > 0

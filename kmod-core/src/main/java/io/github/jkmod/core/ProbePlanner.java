@@ -49,7 +49,7 @@ final class ProbePlanner {
     private boolean isBlacklisted(Module target, ProbeFlags flags) {
         boolean applies = flags.blacklist() == ProbeFlags.BlacklistMode.ALL
                 || target.alias().isPresent();
-        return applies && context.config().isBlacklisted(target.name());
+        return applies && context.configMemo().isBlacklisted(target.name());
     }
 
     private ProbeStep step(Module m, boolean required, boolean ignoreCommand, Module target,
@@ -60,7 +60,7 @@ final class ProbePlanner {
             return new ProbeStep(m, ProbeStep.Action.ALREADY_LOADED, Optional.empty(),
                     Optional.empty(), options, required);
         }
-        Optional<String> command = context.config().installCommand(m.name());
+        Optional<String> command = context.configMemo().installCommand(m.name());
         if (command.isPresent() && !ignoreCommand) {
             return new ProbeStep(m, ProbeStep.Action.RUN_INSTALL, Optional.empty(), command,
                     options, required);
@@ -105,7 +105,7 @@ final class ProbePlanner {
         void fillSoftdep(Module m) throws KmodException {
             List<Module> pre = new ArrayList<>();
             List<Module> post = new ArrayList<>();
-            Optional<SoftdepEntry> softdep = context.config().softdep(m.name());
+            Optional<SoftdepEntry> softdep = context.configMemo().softdep(m.name());
             if (softdep.isPresent()) {
                 for (String name : softdep.get().pre()) {
                     pre.addAll(context.lookup(name));

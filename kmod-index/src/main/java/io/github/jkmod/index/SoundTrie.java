@@ -1,12 +1,15 @@
 package io.github.jkmod.index;
 
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
  * Whether a whole binary index is sound, checked once by walking every node from the root: every
  * node word points inside the file, every node parses (prefix terminated, child range and table,
  * value count), every value reads (priority and terminated string), no node is reached twice (the
- * nodes form a tree) and no two nodes' bytes overlap.
+ * nodes form a tree) and no two nodes' bytes overlap. These are the checks of {@link IndexData}'s
+ * readers, made here on a copy of the bytes in one tight loop, as the check runs before the first
+ * search, usually before the code is compiled.
  *
  * <p>On a sound file no call can fail: every node a walk meets was parsed here; a tree has no cycle
  * and no shared subtree; and as nodes do not overlap, all of them together hold at most the file's
@@ -16,66 +19,105 @@ import java.util.BitSet;
  * not do on a file that is not sound, where skipping would hide the error a full walk reports.
  */
 final class SoundTrie {
+    private static final int FLAGS = IndexData.FLAG_PREFIX | IndexData.FLAG_VALUES | IndexData.FLAG_CHILDS;
+
     private SoundTrie() {
     }
 
-    /** True when the index is sound; false when any check fails (the check never throws). */
+    /** True when the index is sound. */
     static boolean check(IndexData data) {
-        try {
-            return walk(data);
-        } catch (IndexFormatException e) {
-            return false;
-        }
-    }
-
-    private static boolean walk(IndexData data) throws IndexFormatException {
-        int root = data.rootWord();
+        int size = data.size();
+        byte[] b = new byte[size];
+        data.copy(0, size, b, 0);
+        int root = readInt(b, IndexData.ROOT_WORD_AT);
         if (root == 0) {
             return true;
         }
-        BitSet reached = new BitSet(data.size() + 1);
-        BitSet used = new BitSet(data.size());
-        int[] words = new int[64];
-        int[] wordsAt = new int[64];
-        words[0] = root;
-        wordsAt[0] = IndexData.ROOT_WORD_AT;
+        BitSet reached = new BitSet(size + 1);
+        BitSet used = new BitSet(size);
+        int[] stack = new int[64];
+        stack[0] = root;
         int top = 1;
         while (top > 0) {
-            top--;
-            Node node = data.node(words[top], wordsAt[top]);
-            if (reached.get(node.offset())) {
+            int word = stack[--top];
+            int offset = word & IndexData.OFFSET_MASK;
+            if (offset < IndexData.HEADER_SIZE || offset > size
+                    || (offset == size && (word & FLAGS) != 0) || reached.get(offset)) {
                 return false;
             }
-            reached.set(node.offset());
-            int end = node.offset() + node.headerBytes() + valueBytes(data, node);
-            int clash = used.nextSetBit(node.offset());
-            if (clash >= 0 && clash < end) {
-                return false;
+            reached.set(offset);
+            int pos = offset;
+            if ((word & IndexData.FLAG_PREFIX) != 0) {
+                pos = nul(b, pos);
+                if (pos < 0) {
+                    return false;
+                }
+                pos++;
             }
-            used.set(node.offset(), end);
-            for (int c = node.first(); c <= node.last(); c++) {
-                int word = data.childWord(node, c);
-                if (word != 0) {
-                    if (top == words.length) {
-                        words = java.util.Arrays.copyOf(words, top * 2);
-                        wordsAt = java.util.Arrays.copyOf(wordsAt, top * 2);
+            int first = 0;
+            int last = -1;
+            int table = pos;
+            if ((word & IndexData.FLAG_CHILDS) != 0) {
+                if (pos > size - 2) {
+                    return false;
+                }
+                first = b[pos] & 0xff;
+                last = b[pos + 1] & 0xff;
+                table = pos + 2;
+                if (first >= 0x80 || last >= 0x80 || first > last || table > size - 4 * (last - first + 1)) {
+                    return false;
+                }
+                pos = table + 4 * (last - first + 1);
+            }
+            if ((word & IndexData.FLAG_VALUES) != 0) {
+                if (pos > size - 4) {
+                    return false;
+                }
+                long count = readInt(b, pos) & 0xFFFFFFFFL;
+                pos += 4;
+                if (count * 5 > size - pos) {
+                    return false;
+                }
+                for (long k = 0; k < count; k++) {
+                    if (pos > size - 4) {
+                        return false;
                     }
-                    words[top] = word;
-                    wordsAt[top] = node.childWordAt(c);
-                    top++;
+                    pos = nul(b, pos + 4);
+                    if (pos < 0) {
+                        return false;
+                    }
+                    pos++;
+                }
+            }
+            int clash = used.nextSetBit(offset);
+            if (clash >= 0 && clash < pos) {
+                return false;
+            }
+            used.set(offset, pos);
+            for (int c = first; c <= last; c++) {
+                int child = readInt(b, table + 4 * (c - first));
+                if (child != 0) {
+                    if (top == stack.length) {
+                        stack = Arrays.copyOf(stack, top * 2);
+                    }
+                    stack[top++] = child;
                 }
             }
         }
         return true;
     }
 
-    /** The bytes of the node's values (priorities and strings), each one checked as a read does. */
-    private static int valueBytes(IndexData data, Node node) throws IndexFormatException {
-        int pos = node.values();
-        for (long k = 0; k < node.count(); k++) {
-            data.u32(pos, "value priority");
-            pos = data.stringEnd(pos + 4) + 1;
+    /** The index of the first NUL at or after {@code from}, or -1. */
+    private static int nul(byte[] b, int from) {
+        for (int i = from; i < b.length; i++) {
+            if (b[i] == 0) {
+                return i;
+            }
         }
-        return node.count() == 0 ? 0 : pos - node.values();
+        return -1;
+    }
+
+    private static int readInt(byte[] b, int at) {
+        return (b[at] << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
     }
 }

@@ -110,4 +110,56 @@ class PrunedScanTest {
         assertFalse(new IndexData(ByteBuffer.wrap(bytes), Path.of("x")).sound());
         assertTrue(root >= IndexData.HEADER_SIZE);
     }
+
+    /**
+     * Mutants of a real index (bytes and words smashed, truncations): whenever the check calls one
+     * sound, full searches never fail on it, and pruned ones give their results; most mutants that
+     * the full searches reject are not sound.
+     */
+    @Test
+    void soundMutantsNeverFailAFullSearch() throws Exception {
+        byte[] original = Files.readAllBytes(TestVectors.file("kmod34", "modules.builtin.alias.bin"));
+        List<String> queries = new ArrayList<>();
+        Random rnd = new Random(11);
+        for (Map.Entry<String, String> e : TextTwins.builtinAliases()) {
+            queries.add(PatternSamples.concrete(e.getKey(), rnd));
+        }
+        queries.addAll(List.of("", "*", "acpi*:PNP0C0A:*", "pci:v*", "?", "[", "x".repeat(80)));
+        int sound = 0;
+        int rejected = 0;
+        for (int m = 0; m < 3000; m++) {
+            byte[] bytes = original.clone();
+            int length = bytes.length;
+            for (int r = 1 + rnd.nextInt(2); r > 0; r--) {
+                int at = IndexData.HEADER_SIZE + rnd.nextInt(length - IndexData.HEADER_SIZE);
+                switch (rnd.nextInt(4)) {
+                    case 0 -> bytes[at] = (byte) rnd.nextInt(256);
+                    case 1 -> bytes[at] ^= (byte) (1 << rnd.nextInt(8));
+                    case 2 -> length = Math.max(IndexData.HEADER_SIZE, rnd.nextInt(length + 1));
+                    default -> {
+                        int word = (rnd.nextInt(8) << 29) | rnd.nextInt(length + 16);
+                        for (int k = 0; k < 4 && at + k < length; k++) {
+                            bytes[at + k] = (byte) (word >>> (24 - 8 * k));
+                        }
+                    }
+                }
+            }
+            IndexData data = new IndexData(ByteBuffer.wrap(bytes, 0, length).slice(), Path.of("m"));
+            if (data.sound()) {
+                sound++;
+                for (String q : queries) {
+                    assertEquals(search(data, q, false), search(data, q, true), "mutant " + m + ": " + q);
+                }
+            } else {
+                try {
+                    for (String q : queries) {
+                        search(data, q, false);
+                    }
+                } catch (IndexFormatException e) {
+                    rejected++;
+                }
+            }
+        }
+        assertTrue(sound > 300 && rejected > 300, sound + " sound, " + rejected + " rejected");
+    }
 }

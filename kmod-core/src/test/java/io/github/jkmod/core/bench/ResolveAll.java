@@ -7,6 +7,7 @@ import io.github.jkmod.core.ProbeFlags;
 import io.github.jkmod.core.ProbePlan;
 import io.github.jkmod.core.ProbeStep;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,8 @@ import java.util.Locale;
  * counting the steps that print a line ({@code insmod}, {@code install}, {@code builtin}). Runs
  * PASSES passes over all keys with one context, the first one cold, and prints, last,
  * {@code keys=K modules_emitted=M best_pass_ms=T}. Before it, {@code #} lines give the context's
- * opening time, each pass's time, and the heap the open context holds after the passes.
+ * opening time, each pass's time (and the CPU time of the whole process in it: compiler and
+ * collector threads included), and the heap the open context holds after the passes.
  *
  * <p>Usage: {@code ResolveAll MODDIR KEYSFILE PASSES}, MODDIR being
  * {@code <root>/lib/modules/<release>}; run it with {@code kmod-core/src/bench/resolve-all.sh}.
@@ -96,11 +98,15 @@ public final class ResolveAll {
         System.out.printf(Locale.ROOT, "# open_ms=%.1f%n", (System.nanoTime() - t0) / 1e6);
         double best = Double.MAX_VALUE;
         long perPass = -1;
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                ManagementFactory.getOperatingSystemMXBean();
         for (int p = 1; p <= passes; p++) {
+            long cpu = os.getProcessCpuTime();
             long start = System.nanoTime();
             long emitted = pass(ctx, keys);
             double ms = (System.nanoTime() - start) / 1e6;
-            System.out.printf(Locale.ROOT, "# pass %d: %.1f ms, modules_emitted=%d%n", p, ms, emitted);
+            System.out.printf(Locale.ROOT, "# pass %d: %.1f ms, modules_emitted=%d, process_cpu_ms=%.1f%n",
+                    p, ms, emitted, (os.getProcessCpuTime() - cpu) / 1e6);
             if (perPass >= 0 && emitted != perPass) {
                 throw new IllegalStateException("pass " + p + " emitted " + emitted + ", pass 1 " + perPass);
             }

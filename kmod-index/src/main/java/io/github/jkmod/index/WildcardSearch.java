@@ -9,7 +9,7 @@ import java.util.List;
  * and {@code [} are scanned before stepping on, and the values of the node where the query ends are
  * taken. A scan takes the values of every node whose pattern (from the wildcard on) matches the rest
  * of the query, children before their parent. All results are merged in the reference order.
- * On a sound file the scans skip the subtrees that cannot match ({@link PrunedScan}).
+ * A sound file is searched by {@link TableSearch} instead, which skips what cannot match.
  */
 final class WildcardSearch {
     private static final byte[] WILDCARD_CHILDREN = {'*', '?', '['};
@@ -18,12 +18,12 @@ final class WildcardSearch {
     private final byte[] query;
     private final OrderedValues results = new OrderedValues();
     private final SubtreeWalk.Budget budget;
-    /** The scan that skips what cannot match, on a sound file only; null on other files. */
-    private final PrunedScan pruned;
+    /** The shape of a sound file, when pruning is on; null on other files. */
+    private final NodeTable table;
 
     /**
-     * @param prune whether to skip, on a {@linkplain SoundTrie sound} file, the subtrees that cannot
-     *     match ({@link PrunedScan}); the results are the same either way
+     * @param prune whether to search a {@linkplain SoundTrie sound} file with {@link TableSearch},
+     *     which skips the subtrees that cannot match; the results are the same either way
      */
     WildcardSearch(IndexData data, byte[] query, boolean prune) {
         this.data = data;
@@ -35,10 +35,13 @@ final class WildcardSearch {
             }
         }
         this.budget = new SubtreeWalk.Budget(data, 1L + wildcards);
-        this.pruned = prune && data.sound() ? new PrunedScan(data, query, results) : null;
+        this.table = prune ? data.table() : null;
     }
 
     List<IndexValue> run() throws IndexFormatException {
+        if (table != null) {
+            return new TableSearch(data, table, query).run();
+        }
         PathGuard path = new PathGuard(data);
         int word = data.rootWord();
         int wordAt = IndexData.ROOT_WORD_AT;
@@ -99,10 +102,6 @@ final class WildcardSearch {
      * {@code text[0, length)}, against the query from {@code from} on.
      */
     private void scan(Node start, byte[] text, int length, int from) throws IndexFormatException {
-        if (pruned != null) {
-            pruned.scan(start, text, length, from);
-            return;
-        }
         SubtreeWalk walk = new SubtreeWalk(data, true, budget);
         walk.walk(start, text, length, (node, pattern, patternLength) -> {
             if (node.count() > 0

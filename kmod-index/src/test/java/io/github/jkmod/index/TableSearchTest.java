@@ -17,12 +17,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The pruned wildcard search against the full one: on the real vectors (both layouts), for
- * concrete strings of every pattern, altered copies, prefixes, strings with wildcards of their own
- * and long strings (rows of several words), both give equal result lists; and a file that is not
- * sound is never pruned.
+ * The wildcard search through the node table (pruned) against the full walk: on the real vectors
+ * (both layouts), for concrete strings of every pattern, altered copies, prefixes, strings with
+ * wildcards of their own and long strings (rows of several words), both give equal result lists;
+ * a file that is not sound gets no table; a mutant that the check calls sound never fails a full
+ * search.
  */
-class PrunedScanTest {
+class TableSearchTest {
 
     private static List<IndexValue> search(IndexData data, String query, boolean prune)
             throws IndexFormatException {

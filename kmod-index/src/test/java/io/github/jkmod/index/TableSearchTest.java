@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The wildcard search through the node table (pruned) against the full walk: on the real vectors
- * (both layouts), for concrete strings of every pattern, altered copies, prefixes, strings with
- * wildcards of their own and long strings (rows of several words), both give equal result lists;
+ * (both layouts), for a concrete string of every pattern and, for every fourth pattern, a prefix, an
+ * altered copy (wildcards of its own included) and a longer string, and for long strings (rows of
+ * several words), both give equal result lists;
  * a file that is not sound gets no table; a mutant that the check calls sound never fails a full
  * search.
  */
@@ -39,9 +40,13 @@ class TableSearchTest {
         Random rnd = new Random(seed);
         List<String> out = new ArrayList<>();
         String alphabet = "*?[]\\!-^:aAzZ09_.";
+        int k = 0;
         for (Map.Entry<String, String> e : entries) {
             String s = PatternSamples.concrete(e.getKey(), rnd);
             out.add(s);
+            if (k++ % 4 != 0) {
+                continue;
+            }
             out.add(s.substring(0, rnd.nextInt(s.length() + 1)));
             StringBuilder altered = new StringBuilder(s);
             if (altered.length() > 0) {

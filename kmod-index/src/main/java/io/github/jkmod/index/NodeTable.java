@@ -65,12 +65,19 @@ final class NodeTable {
         return this;
     }
 
-    /** The child of {@code node} under character {@code c}, or -1. */
+    /** The child of {@code node} under character {@code c}, or -1 (a binary search of its edges). */
     int child(int node, int c) {
-        for (int e = edgeStart[node]; e < edgeEnd[node]; e++) {
-            int ch = edgeChar[e] & 0xff;
-            if (ch >= c) {
-                return ch == c ? edgeNode[e] : -1;
+        int lo = edgeStart[node];
+        int hi = edgeEnd[node] - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int ch = edgeChar[mid] & 0xff;
+            if (ch < c) {
+                lo = mid + 1;
+            } else if (ch > c) {
+                hi = mid - 1;
+            } else {
+                return edgeNode[mid];
             }
         }
         return -1;

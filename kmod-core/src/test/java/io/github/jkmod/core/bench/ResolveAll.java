@@ -8,6 +8,7 @@ import io.github.jkmod.core.ProbePlan;
 import io.github.jkmod.core.ProbeStep;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +23,9 @@ import java.util.Locale;
  * counting the steps that print a line ({@code insmod}, {@code install}, {@code builtin}). Runs
  * PASSES passes over all keys with one context, the first one cold, and prints, last,
  * {@code keys=K modules_emitted=M best_pass_ms=T}. Before it, {@code #} lines give the context's
- * opening time, each pass's time (and the CPU time of the whole process in it: compiler and
- * collector threads included), and the heap the open context holds after the passes.
+ * opening time, each pass's time (and the CPU time of the whole process in it, compiler and
+ * collector threads included, and of the thread that runs it), and the heap the open context
+ * holds after the passes.
  *
  * <p>Usage: {@code ResolveAll MODDIR KEYSFILE PASSES}, MODDIR being
  * {@code <root>/lib/modules/<release>}; run it with {@code kmod-core/src/bench/resolve-all.sh}.
@@ -100,13 +102,16 @@ public final class ResolveAll {
         long perPass = -1;
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 ManagementFactory.getOperatingSystemMXBean();
+        ThreadMXBean thread = ManagementFactory.getThreadMXBean();
         for (int p = 1; p <= passes; p++) {
             long cpu = os.getProcessCpuTime();
+            long threadCpu = thread.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             long emitted = pass(ctx, keys);
             double ms = (System.nanoTime() - start) / 1e6;
-            System.out.printf(Locale.ROOT, "# pass %d: %.1f ms, modules_emitted=%d, process_cpu_ms=%.1f%n",
-                    p, ms, emitted, (os.getProcessCpuTime() - cpu) / 1e6);
+            System.out.printf(Locale.ROOT, "# pass %d: %.1f ms, modules_emitted=%d, process_cpu_ms=%.1f,"
+                    + " thread_cpu_ms=%.1f%n", p, ms, emitted, (os.getProcessCpuTime() - cpu) / 1e6,
+                    (thread.getCurrentThreadCpuTime() - threadCpu) / 1e6);
             if (perPass >= 0 && emitted != perPass) {
                 throw new IllegalStateException("pass " + p + " emitted " + emitted + ", pass 1 " + perPass);
             }

@@ -26,16 +26,27 @@ final class DepLine {
         Path file = resolve(moduleDirectory, line.substring(0, colon).trim());
         String rest = line.substring(colon + 1).trim();
         List<DepEntry.Dependency> deps = new ArrayList<>();
-        if (!rest.isEmpty()) {
-            String[] parts = rest.split("[ \t]+");
-            // The line lists the dependency loaded last first: the reference prepends while
-            // parsing, so the load order is the reverse of the line.
-            for (int i = parts.length - 1; i >= 0; i--) {
-                deps.add(new DepEntry.Dependency(Names.fromFile(parts[i]),
-                        resolve(moduleDirectory, parts[i])));
+        // The line lists the dependency loaded last first: the reference prepends while
+        // parsing, so the load order is the reverse of the line. Words are split at runs of
+        // blanks and tabs (the rest is trimmed, so there is no empty word).
+        int end = rest.length();
+        while (end > 0) {
+            int start = end;
+            while (start > 0 && !isBlank(rest.charAt(start - 1))) {
+                start--;
+            }
+            String part = rest.substring(start, end);
+            deps.add(new DepEntry.Dependency(Names.fromFile(part), resolve(moduleDirectory, part)));
+            end = start;
+            while (end > 0 && isBlank(rest.charAt(end - 1))) {
+                end--;
             }
         }
         return new DepEntry(name, file, deps);
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
     }
 
     private static Path resolve(Path moduleDirectory, String path) {

@@ -23,6 +23,7 @@ public final class KmodContext {
     private final String release;
     private final ModuleDirectory directory;
     private final ModprobeConfig config;
+    private final ConfigMemo memo;
     private final ModuleStates states;
     private final ModuleLookup lookup;
     private final ProbePlanner planner;
@@ -35,6 +36,7 @@ public final class KmodContext {
         this.directory = ModuleDirectory.open(moduleRoot, release);
         this.config = ConfigLoader.load(b.root, b.configPaths, directory.path(),
                 b.cmdline != null ? b.cmdline : b.root.resolve("proc/cmdline"));
+        this.memo = new ConfigMemo(config);
         this.states = new ModuleStates(b.root, b.logic, directory);
         this.lookup = new ModuleLookup(directory, config);
         this.planner = new ProbePlanner(this);
@@ -143,7 +145,12 @@ public final class KmodContext {
      * found by, in configuration order) and the kernel command line, joined by spaces.
      */
     public String moduleOptions(Module module) {
-        return config.optionsFor(module.name(), module.alias().orElse(null));
+        return memo.optionsFor(module.name(), module.alias().orElse(null));
+    }
+
+    /** The configuration's answers for planning, memoised. */
+    ConfigMemo configMemo() {
+        return memo;
     }
 
     /**

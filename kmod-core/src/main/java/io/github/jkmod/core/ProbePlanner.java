@@ -5,8 +5,10 @@ import io.github.jkmod.core.config.SoftdepEntry;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds the load plan of one module the way the reference implementation orders it
@@ -14,10 +16,15 @@ import java.util.Set;
  * then the same for the target. A softdep is planned with its own dependencies; a module whose
  * plan was already started in this probe is not planned again (this breaks softdep loops), but a
  * dependency is listed each time a planned module needs it, as modprobe lists it.
+ *
+ * <p>Plans that ignore the loaded state are made from a {@link PlanTemplate} per module name, kept
+ * for the context's life: the plans of one module found through many aliases share their walk.
  */
 final class ProbePlanner {
 
     private final KmodContext context;
+    private final Map<String, PlanTemplate> templates = new ConcurrentHashMap<>();
+    private final Map<String, PlanTemplate> templatesIgnoringCommands = new ConcurrentHashMap<>();
 
     ProbePlanner(KmodContext context) {
         this.context = context;
@@ -34,22 +41,73 @@ final class ProbePlanner {
         if (isBlacklisted(target, flags)) {
             return new ProbePlan(target, ProbePlan.Outcome.BLACKLISTED, List.of());
         }
-        Walk walk = new Walk();
-        walk.probeList(target, true, flags.ignoreCommands());
-        List<ProbeStep> steps = new ArrayList<>(walk.entries.size());
-        for (Module m : walk.entries) {
-            // The flags are read once the walk is over, as the reference reads them per module
-            // object after building the whole list.
-            steps.add(step(m, walk.required.contains(m), walk.ignoreCommand.contains(m),
-                    target, flags, extraOptions));
+        List<ProbeStep> steps = flags.ignoreLoaded() ? fromTemplate(target, flags, extraOptions) : null;
+        if (steps == null) {
+            Walk walk = new Walk();
+            walk.probeList(target, true, flags.ignoreCommands());
+            steps = new ArrayList<>(walk.entries.size());
+            for (Module m : walk.entries) {
+                // The flags are read once the walk is over, as the reference reads them per module
+                // object after building the whole list.
+                steps.add(step(m, walk.required.contains(m), walk.ignoreCommand.contains(m),
+                        target, flags, extraOptions));
+            }
         }
         return new ProbePlan(target, ProbePlan.Outcome.LOAD, steps);
+    }
+
+    /**
+     * The steps from the template of the target's name (made on first use), or null when that
+     * name has none: when the walk meets the name anywhere but at the target itself (a softdep
+     * or dependency of that name, found by name or through an alias), the target's alias could
+     * change the plan. Only for plans that ignore the loaded state: then a step depends on nothing
+     * but its module, the target and the configuration and indexes, which never change.
+     */
+    private List<ProbeStep> fromTemplate(Module target, ProbeFlags flags, String extraOptions)
+            throws KmodException {
+        Map<String, PlanTemplate> byName = flags.ignoreCommands() ? templatesIgnoringCommands : templates;
+        PlanTemplate template = byName.get(target.name());
+        if (template == null) {
+            template = template(Module.named(target.name()), flags);
+            byName.putIfAbsent(target.name(), template);
+        }
+        if (template == PlanTemplate.NONE) {
+            return null;
+        }
+        return template.steps((required, ignoreCommand) ->
+                step(target, required, ignoreCommand, target, flags, extraOptions));
+    }
+
+    /** Walks the plan of {@code base} (a module by its name) and keeps what other targets share. */
+    private PlanTemplate template(Module base, ProbeFlags flags) throws KmodException {
+        Walk walk = new Walk();
+        walk.watch = base.name();
+        walk.probeList(base, true, flags.ignoreCommands());
+        // The base alone may carry the name: one probe-list call, one softdep fill unless ignored.
+        if (walk.watchedProbes != 1 || walk.watchedFills != (flags.ignoreCommands() ? 0 : 1)) {
+            return PlanTemplate.NONE;
+        }
+        int n = walk.entries.size();
+        ProbeStep[] shared = new ProbeStep[n];
+        boolean[] required = new boolean[n];
+        boolean[] ignoreCommand = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Module m = walk.entries.get(i);
+            if (m.equals(base)) {
+                required[i] = walk.required.contains(m);
+                ignoreCommand[i] = walk.ignoreCommand.contains(m);
+            } else {
+                shared[i] = step(m, walk.required.contains(m), walk.ignoreCommand.contains(m),
+                        base, flags, null);
+            }
+        }
+        return new PlanTemplate(shared, required, ignoreCommand);
     }
 
     private boolean isBlacklisted(Module target, ProbeFlags flags) {
         boolean applies = flags.blacklist() == ProbeFlags.BlacklistMode.ALL
                 || target.alias().isPresent();
-        return applies && context.config().isBlacklisted(target.name());
+        return applies && context.configMemo().isBlacklisted(target.name());
     }
 
     private ProbeStep step(Module m, boolean required, boolean ignoreCommand, Module target,
@@ -60,7 +118,7 @@ final class ProbePlanner {
             return new ProbeStep(m, ProbeStep.Action.ALREADY_LOADED, Optional.empty(),
                     Optional.empty(), options, required);
         }
-        Optional<String> command = context.config().installCommand(m.name());
+        Optional<String> command = context.configMemo().installCommand(m.name());
         if (command.isPresent() && !ignoreCommand) {
             return new ProbeStep(m, ProbeStep.Action.RUN_INSTALL, Optional.empty(), command,
                     options, required);
@@ -82,7 +140,15 @@ final class ProbePlanner {
         final Set<Module> visited = new HashSet<>();
         final Set<Module> required = new HashSet<>();
         final Set<Module> ignoreCommand = new HashSet<>();
+        /** A name whose every probe-list call and softdep fill is counted, or null. */
+        String watch;
+        int watchedProbes;
+        int watchedFills;
+
         void probeList(Module m, boolean isRequired, boolean ignoreCmd) throws KmodException {
+            if (m.name().equals(watch)) {
+                watchedProbes++;
+            }
             if (!visited.add(m)) {
                 return;
             }
@@ -103,9 +169,12 @@ final class ProbePlanner {
         }
 
         void fillSoftdep(Module m) throws KmodException {
+            if (m.name().equals(watch)) {
+                watchedFills++;
+            }
             List<Module> pre = new ArrayList<>();
             List<Module> post = new ArrayList<>();
-            Optional<SoftdepEntry> softdep = context.config().softdep(m.name());
+            Optional<SoftdepEntry> softdep = context.configMemo().softdep(m.name());
             if (softdep.isPresent()) {
                 for (String name : softdep.get().pre()) {
                     pre.addAll(context.lookup(name));

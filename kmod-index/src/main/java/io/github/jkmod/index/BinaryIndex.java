@@ -29,6 +29,10 @@ import java.util.Optional;
  * parents), overlapping nodes. Every walk is iterative and reads each node at most once; a call reads
  * at most the file's size in node bytes (a wildcard search: times one plus the number of wildcard
  * characters in its query), plus the fnmatch calls of a wildcard search.
+ *
+ * <p>The first wildcard search checks the whole file once ({@code SoundTrie}); on a sound file
+ * (every one depmod writes) searches then skip the subtrees whose patterns cannot match the query,
+ * with the same results; on any other file they walk in full and fail as described above.
  */
 public final class BinaryIndex implements ModuleIndex {
 
@@ -116,7 +120,7 @@ public final class BinaryIndex implements ModuleIndex {
 
     @Override
     public List<IndexValue> search(String query) throws IndexFormatException {
-        return new WildcardSearch(data, query.getBytes(StandardCharsets.UTF_8)).run();
+        return new WildcardSearch(data, query.getBytes(StandardCharsets.UTF_8), true).run();
     }
 
     @Override

@@ -24,6 +24,9 @@ final class IndexData {
     private final ByteBuffer buf;
     private final int size;
     private final Path file;
+    /** {@link SoundTrie#check} of this file: null until first needed, then a table or NOT_SOUND. */
+    private volatile Object shape;
+    private static final Object NOT_SOUND = new Object();
 
     /** Wraps {@code buf} (positions 0 to its limit) and checks the header. */
     IndexData(ByteBuffer buf, Path file) throws IndexFormatException {
@@ -50,6 +53,22 @@ final class IndexData {
 
     int size() {
         return size;
+    }
+
+    /** Whether the whole file is {@linkplain SoundTrie sound}; checked on first use, then kept. */
+    boolean sound() {
+        return table() != null;
+    }
+
+    /** The shape of the file when it is {@linkplain SoundTrie sound}, else null; made on first use. */
+    NodeTable table() {
+        Object s = shape;
+        if (s == null) {
+            NodeTable t = SoundTrie.check(this);
+            s = t != null ? t : NOT_SOUND;
+            shape = s;
+        }
+        return s == NOT_SOUND ? null : (NodeTable) s;
     }
 
     /** The root node word. */
@@ -200,6 +219,20 @@ final class IndexData {
             pos = end + 1;
         }
         return node.count() == 0 ? 0 : pos - node.values();
+    }
+
+    /**
+     * Reads {@code count} values from {@code at} on, in stored order, on a {@linkplain SoundTrie
+     * sound} file (where they were all checked).
+     */
+    void readValuesAt(int at, int count, ValueSink sink) throws IndexFormatException {
+        int pos = at;
+        for (int k = 0; k < count; k++) {
+            int priority = buf.getInt(pos);
+            int end = stringEnd(pos + 4);
+            sink.value(priority, string(pos + 4, end));
+            pos = end + 1;
+        }
     }
 
     /** The first value of {@code node}, or null when it has none. */

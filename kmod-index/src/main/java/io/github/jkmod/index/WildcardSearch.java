@@ -9,6 +9,7 @@ import java.util.List;
  * and {@code [} are scanned before stepping on, and the values of the node where the query ends are
  * taken. A scan takes the values of every node whose pattern (from the wildcard on) matches the rest
  * of the query, children before their parent. All results are merged in the reference order.
+ * A sound file is searched by {@link TableSearch} instead, which skips what cannot match.
  */
 final class WildcardSearch {
     private static final byte[] WILDCARD_CHILDREN = {'*', '?', '['};
@@ -17,8 +18,14 @@ final class WildcardSearch {
     private final byte[] query;
     private final OrderedValues results = new OrderedValues();
     private final SubtreeWalk.Budget budget;
+    /** The shape of a sound file, when pruning is on; null on other files. */
+    private final NodeTable table;
 
-    WildcardSearch(IndexData data, byte[] query) {
+    /**
+     * @param prune whether to search a {@linkplain SoundTrie sound} file with {@link TableSearch},
+     *     which skips the subtrees that cannot match; the results are the same either way
+     */
+    WildcardSearch(IndexData data, byte[] query, boolean prune) {
         this.data = data;
         this.query = query;
         int wildcards = 0;
@@ -28,9 +35,13 @@ final class WildcardSearch {
             }
         }
         this.budget = new SubtreeWalk.Budget(data, 1L + wildcards);
+        this.table = prune ? data.table() : null;
     }
 
     List<IndexValue> run() throws IndexFormatException {
+        if (table != null) {
+            return new TableSearch(data, table, query).run();
+        }
         PathGuard path = new PathGuard(data);
         int word = data.rootWord();
         int wordAt = IndexData.ROOT_WORD_AT;

@@ -36,6 +36,9 @@ public final class ModprobeConfig {
     private final boolean weakdepsEnabled;
     private final List<ConfigWarning> warnings;
     private final List<ConfigFile> files;
+    private final FirstMatch softdepMatch;
+    private final FirstMatch installMatch;
+    private final FirstMatch removeMatch;
 
     ModprobeConfig(ConfigParser.Contents c, boolean weakdepsEnabled) {
         this.aliases = List.copyOf(c.aliases);
@@ -55,6 +58,9 @@ public final class ModprobeConfig {
         this.weakdepsEnabled = weakdepsEnabled;
         this.warnings = List.copyOf(c.warnings);
         this.files = List.copyOf(c.files);
+        this.softdepMatch = FirstMatch.of(softdeps, SoftdepEntry::module);
+        this.installMatch = FirstMatch.of(installs, CommandEntry::module);
+        this.removeMatch = FirstMatch.of(removes, CommandEntry::module);
     }
 
     /** A configuration with nothing in it (what {@code -C /dev/null} gives without a module directory). */
@@ -129,12 +135,12 @@ public final class ModprobeConfig {
 
     /** The command of the first {@code install} entry whose pattern matches {@code module}. */
     public Optional<String> installCommand(String module) {
-        return first(installs, module).map(CommandEntry::command);
+        return first(installs, installMatch, module).map(CommandEntry::command);
     }
 
     /** The command of the first {@code remove} entry whose pattern matches {@code module}. */
     public Optional<String> removeCommand(String module) {
-        return first(removes, module).map(CommandEntry::command);
+        return first(removes, removeMatch, module).map(CommandEntry::command);
     }
 
     /** Every {@code softdep} entry, in order (including {@code modules.softdep}'s, by its file name). */
@@ -147,8 +153,8 @@ public final class ModprobeConfig {
      * lists: {@code softdep cifs gcm}, without {@code pre:}, lists nothing).
      */
     public Optional<SoftdepEntry> softdep(String module) {
-        String name = Names.query(module);
-        return softdeps.stream().filter(s -> s.matches(name)).findFirst();
+        int i = softdepMatch.first(Names.query(module));
+        return i < 0 ? Optional.empty() : Optional.of(softdeps.get(i));
     }
 
     /** Every {@code weakdep} entry, in order (always empty unless weak dependencies are on). */
@@ -217,8 +223,9 @@ public final class ModprobeConfig {
         return sb.toString();
     }
 
-    private static Optional<CommandEntry> first(List<CommandEntry> entries, String module) {
-        String name = Names.query(module);
-        return entries.stream().filter(e -> e.matches(name)).findFirst();
+    private static Optional<CommandEntry> first(List<CommandEntry> entries, FirstMatch match,
+            String module) {
+        int i = match.first(Names.query(module));
+        return i < 0 ? Optional.empty() : Optional.of(entries.get(i));
     }
 }

@@ -11,6 +11,9 @@ final class Names {
 
     /** The normalised name, or null when the name is bad. */
     static String underscores(String name) {
+        if (isPlain(name)) {
+            return name;
+        }
         StringBuilder out = new StringBuilder(name.length());
         return normalise(name, out) ? out.toString() : null;
     }
@@ -44,6 +47,17 @@ final class Names {
                 i = close;
             } else {
                 out.append(c);
+            }
+        }
+        return true;
+    }
+
+    /** True when the name has no {@code -}, {@code [} or {@code ]}: then it is its own normal form. */
+    private static boolean isPlain(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '-' || c == '[' || c == ']') {
+                return false;
             }
         }
         return true;

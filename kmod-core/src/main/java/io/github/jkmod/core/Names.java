@@ -25,7 +25,7 @@ final class Names {
 
     /** glibc fnmatch with flags 0. */
     static boolean fnmatch(String pattern, String string) {
-        return Fnmatch.matches(pattern, string);
+        return Fnmatch.matchesLatin1(pattern, string);
     }
 
     /** The module name of a file path: basename, cut at the first '.', '-' to '_'. */

@@ -39,6 +39,16 @@ public final class Fnmatch {
         return matches(p, 0, untilNul(p), s, 0, untilNul(s));
     }
 
+    /**
+     * As {@link #matches}, for strings that hold one byte per char (ISO-8859-1), as configuration
+     * files and command-line arguments are read: each char is one byte for the match.
+     */
+    public static boolean matchesLatin1(String pattern, String string) {
+        byte[] p = pattern.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] s = string.getBytes(StandardCharsets.ISO_8859_1);
+        return matches(p, 0, untilNul(p), s, 0, untilNul(s));
+    }
+
     private static int untilNul(byte[] bytes) {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {

@@ -1,5 +1,7 @@
 package io.github.jkmod.core.config;
 
+import io.github.jkmod.index.Fnmatch;
+
 import java.util.Objects;
 
 /**
@@ -18,6 +20,6 @@ public record AliasEntry(String pattern, String module) {
 
     /** Whether {@code name} (already normalised) matches this alias pattern, as glibc fnmatch. */
     public boolean matches(String name) {
-        return Fnmatch.matches(pattern, name);
+        return Fnmatch.matchesLatin1(pattern, name);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.jkmod.core.config;
 
+import io.github.jkmod.index.Fnmatch;
+
 import java.util.Objects;
 
 /**
@@ -19,6 +21,6 @@ public record CommandEntry(String module, String command) {
 
     /** Whether this entry applies to {@code name} (fnmatch of {@link #module()} against it). */
     public boolean matches(String name) {
-        return Fnmatch.matches(module, name);
+        return Fnmatch.matchesLatin1(module, name);
     }
 }

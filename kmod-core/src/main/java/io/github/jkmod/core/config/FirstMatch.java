@@ -1,5 +1,7 @@
 package io.github.jkmod.core.config;
 
+import io.github.jkmod.index.Fnmatch;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,7 @@ final class FirstMatch {
             if (i > exact) {
                 break;
             }
-            if (Fnmatch.matches(patterns.get(i), name)) {
+            if (Fnmatch.matchesLatin1(patterns.get(i), name)) {
                 return i;
             }
         }

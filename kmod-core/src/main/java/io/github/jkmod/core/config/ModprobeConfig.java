@@ -1,5 +1,7 @@
 package io.github.jkmod.core.config;
 
+import io.github.jkmod.index.Fnmatch;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

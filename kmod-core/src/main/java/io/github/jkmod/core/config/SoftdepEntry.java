@@ -1,5 +1,7 @@
 package io.github.jkmod.core.config;
 
+import io.github.jkmod.index.Fnmatch;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -23,6 +25,6 @@ public record SoftdepEntry(String module, List<String> pre, List<String> post) {
 
     /** Whether this entry applies to {@code name} (fnmatch of {@link #module()} against it). */
     public boolean matches(String name) {
-        return Fnmatch.matches(module, name);
+        return Fnmatch.matchesLatin1(module, name);
     }
 }

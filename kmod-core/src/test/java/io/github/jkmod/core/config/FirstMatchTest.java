@@ -1,5 +1,7 @@
 package io.github.jkmod.core.config;
 
+import io.github.jkmod.index.Fnmatch;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +16,7 @@ class FirstMatchTest {
 
     private static int scan(List<String> patterns, String name) {
         for (int i = 0; i < patterns.size(); i++) {
-            if (Fnmatch.matches(patterns.get(i), name)) {
+            if (Fnmatch.matchesLatin1(patterns.get(i), name)) {
                 return i;
             }
         }

@@ -1,5 +1,7 @@
 package io.github.jkmod.core.config;
 
+import io.github.jkmod.index.Fnmatch;
+
 import static io.github.jkmod.core.config.TestFiles.loadText;
 import static io.github.jkmod.core.config.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,0 +1,23 @@
+package io.github.jkmod.core.config;
+
+import java.util.Objects;
+
+/**
+ * One {@code alias PATTERN MODULE} line of the configuration.
+ *
+ * @param pattern the alias, an fnmatch pattern, normalised ({@code -} to {@code _} outside
+ *     {@code [...]})
+ * @param module the module name it stands for, normalised the same way
+ */
+public record AliasEntry(String pattern, String module) {
+    /** Checks that both parts are present. */
+    public AliasEntry {
+        Objects.requireNonNull(pattern, "pattern");
+        Objects.requireNonNull(module, "module");
+    }
+
+    /** Whether {@code name} (already normalised) matches this alias pattern, as glibc fnmatch. */
+    public boolean matches(String name) {
+        return Fnmatch.matches(pattern, name);
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.jkmod.core.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A problem met while reading the configuration; the rest of the configuration still counts.
+ *
+ * <p>{@link #message()} is the exact text libkmod 30 logs (after its {@code libkmod: ERROR ...:}
+ * prefix), e.g. {@code /etc/modprobe.d/x.conf line 3: ignoring bad line starting with 'foo'}; it
+ * names the file as modprobe would (see {@link ModprobeConfig#files()}). {@link #stderrLine()} is
+ * the whole line Debian 12's {@code modprobe} writes to standard error.
+ *
+ * @param file the file the problem is in (the kernel command line file for {@link Kind#BAD_CMDLINE_OPTION})
+ * @param line the 1-based line number (the last physical line of a continued line), 0 when the
+ *     problem is not about a line
+ * @param message the message text, as libkmod words it
+ * @param kind what kind of problem it is
+ */
+public record ConfigWarning(Path file, int line, String message, Kind kind) {
+    /** Checks that every part is present. */
+    public ConfigWarning {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    /** The kinds of warning, each with the source location libkmod 30 (Debian 12) prints. */
+    public enum Kind {
+        /** Unknown command, missing word, or a bad name ({@code [} without {@code ]}). */
+        BAD_LINE("../libkmod/libkmod-config.c:712 kmod_config_parse"),
+        /** The {@code include} and {@code config} commands of module-init-tools. */
+        DEPRECATED_COMMAND("../libkmod/libkmod-config.c:708 kmod_config_parse"),
+        /** A {@code *.conf} entry of a configuration directory that is itself a directory. */
+        DIRECTORY_IN_DIRECTORY("../libkmod/libkmod-config.c:772 conf_files_filter_out"),
+        /** A {@code module.param} word of the kernel command line whose module name is bad. */
+        BAD_CMDLINE_OPTION("../libkmod/libkmod-config.c:489 kcmdline_parse_result");
+
+        private final String origin;
+
+        Kind(String origin) {
+            this.origin = origin;
+        }
+
+        /** Where libkmod 30 (as built by Debian 12) says the message comes from. */
+        public String origin() {
+            return origin;
+        }
+    }
+
+    /**
+     * The line {@code modprobe} (kmod 30, Debian 12) writes to standard error for this warning,
+     * without the newline: {@code libkmod: ERROR <origin>: <message>}.
+     */
+    public String stderrLine() {
+        return "libkmod: ERROR " + kind.origin() + ": " + message;
+    }
+
+    @Override
+    public String toString() {
+        return message;
+    }
+}

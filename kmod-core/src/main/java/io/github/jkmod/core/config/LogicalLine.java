@@ -1,0 +1,68 @@
+package io.github.jkmod.core.config;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One logical line of a configuration file: physical lines joined where a backslash escapes the
+ * newline, as libkmod reads them.
+ *
+ * <p>A backslash makes the next character literal and is dropped ({@code a\b} reads {@code ab},
+ * {@code \\} reads {@code \}); before a newline it joins the next physical line. A backslash that is
+ * the last byte of the file reads as the byte 0xFF (libkmod stores the EOF it got as a char). The text ends at its first NUL byte (libkmod
+ * handles it as a C string). Bytes become chars one to one (ISO-8859-1).
+ *
+ * @param text the logical line, without its newline
+ * @param number the number of its last physical line (the one its newline ends), from 1
+ */
+record LogicalLine(String text, int number) {
+
+    /** Splits a file's bytes into logical lines, in order. */
+    static List<LogicalLine> split(byte[] data) {
+        List<LogicalLine> lines = new ArrayList<>();
+        StringBuilder buf = new StringBuilder();
+        int number = 0;
+        boolean pending = false;
+        for (int i = 0; i < data.length; i++) {
+            char c = (char) (data[i] & 0xff);
+            if (c == '\\') {
+                if (i + 1 >= data.length) {
+                    buf.append('\u00ff');
+                    pending = true;
+                    break;
+                }
+                char next = (char) (data[++i] & 0xff);
+                if (next == '\n') {
+                    number++;
+                } else {
+                    buf.append(next);
+                }
+                pending = true;
+            } else if (c == '\n') {
+                number++;
+                lines.add(new LogicalLine(cString(buf), number));
+                buf.setLength(0);
+                pending = false;
+            } else {
+                buf.append(c);
+                pending = true;
+            }
+        }
+        if (pending) {
+            lines.add(new LogicalLine(cString(buf), number + 1));
+        }
+        return lines;
+    }
+
+    private static String cString(CharSequence s) {
+        String str = s.toString();
+        int nul = str.indexOf('\0');
+        return nul < 0 ? str : str.substring(0, nul);
+    }
+
+    /** The bytes of a string made by this class (one byte per char). */
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+}

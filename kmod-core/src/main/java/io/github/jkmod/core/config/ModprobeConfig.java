@@ -1,0 +1,224 @@
+package io.github.jkmod.core.config;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The effective modprobe configuration: every entry of every configuration file, in the order
+ * read (files sorted by name), followed by the kernel command line's entries. Immutable and
+ * thread-safe. Made by {@link ConfigLoader}.
+ *
+ * <p>Lookups follow libkmod 30: {@code options} and {@code blacklist} entries match a module by
+ * name equality; {@code alias}, {@code install}, {@code remove} and {@code softdep} names are fnmatch
+ * patterns ({@link Fnmatch}), and for the last three the first matching entry wins. Names given to
+ * the lookups are normalised first ({@code -} to {@code _} outside {@code [...]}).
+ */
+public final class ModprobeConfig {
+    /**
+     * What {@code modprobe -c} prints right after {@link #dump(Appendable)}'s text, before the
+     * index dumps (which start after one more newline).
+     */
+    public static final String END_OF_CONFIGURATION =
+            "\n# End of configuration files. Dumping indexes now:\n";
+
+    private static final ModprobeConfig EMPTY = new ModprobeConfig(new ConfigParser.Contents(), false);
+
+    private final List<AliasEntry> aliases;
+    private final List<String> blacklist;
+    private final List<OptionsEntry> options;
+    private final List<CommandEntry> installs;
+    private final List<CommandEntry> removes;
+    private final List<SoftdepEntry> softdeps;
+    private final List<String> softdepDumpValues;
+    private final List<WeakdepEntry> weakdeps;
+    private final boolean weakdepsEnabled;
+    private final List<ConfigWarning> warnings;
+    private final List<ConfigFile> files;
+
+    ModprobeConfig(ConfigParser.Contents c, boolean weakdepsEnabled) {
+        this.aliases = List.copyOf(c.aliases);
+        this.blacklist = List.copyOf(c.blacklist);
+        this.options = List.copyOf(c.options);
+        this.installs = List.copyOf(c.installs);
+        this.removes = List.copyOf(c.removes);
+        List<SoftdepEntry> entries = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (SoftdepLine line : c.softdeps) {
+            entries.add(line.entry());
+            values.add(line.dumpValue());
+        }
+        this.softdeps = List.copyOf(entries);
+        this.softdepDumpValues = List.copyOf(values);
+        this.weakdeps = List.copyOf(c.weakdeps);
+        this.weakdepsEnabled = weakdepsEnabled;
+        this.warnings = List.copyOf(c.warnings);
+        this.files = List.copyOf(c.files);
+    }
+
+    /** A configuration with nothing in it (what {@code -C /dev/null} gives without a module directory). */
+    public static ModprobeConfig empty() {
+        return EMPTY;
+    }
+
+    /** Every {@code alias} entry, in order. */
+    public List<AliasEntry> aliases() {
+        return aliases;
+    }
+
+    /** The {@code alias} entries whose pattern matches {@code name}, in order (lookup step 1). */
+    public List<AliasEntry> aliasesMatching(String name) {
+        String query = Names.query(name);
+        return aliases.stream().filter(a -> a.matches(query)).toList();
+    }
+
+    /**
+     * Every blacklisted name, in order, duplicates kept: the files' (normalised), then the kernel
+     * command line's {@code modprobe.blacklist=} pieces (as written, so {@code a-b} there never
+     * matches a module, as in kmod 30).
+     */
+    public List<String> blacklist() {
+        return blacklist;
+    }
+
+    /** Whether {@code module} (normalised first) is on the blacklist, by name equality. */
+    public boolean isBlacklisted(String module) {
+        return blacklist.contains(Names.query(module));
+    }
+
+    /** Every {@code options} entry, files first, then the kernel command line's. */
+    public List<OptionsEntry> options() {
+        return options;
+    }
+
+    /**
+     * The options for a module: the text of every options entry whose name equals {@code module},
+     * in order (files, then kernel command line), joined by one space; "" when there is none. Each
+     * text is kept as written (leading and trailing blanks included, tabs turned into spaces).
+     */
+    public String optionsFor(String module) {
+        return optionsFor(module, null);
+    }
+
+    /**
+     * The options for a module found through {@code alias} (may be null): entries naming either the
+     * module or the alias count, in order, joined by one space.
+     */
+    public String optionsFor(String module, String alias) {
+        String name = Names.query(module);
+        String via = alias == null ? null : Names.query(alias);
+        List<String> parts = new ArrayList<>();
+        for (OptionsEntry o : options) {
+            if (o.module().equals(name) || o.module().equals(via)) {
+                parts.add(o.options());
+            }
+        }
+        return String.join(" ", parts);
+    }
+
+    /** Every {@code install} entry, in order. */
+    public List<CommandEntry> installCommands() {
+        return installs;
+    }
+
+    /** Every {@code remove} entry, in order. */
+    public List<CommandEntry> removeCommands() {
+        return removes;
+    }
+
+    /** The command of the first {@code install} entry whose pattern matches {@code module}. */
+    public Optional<String> installCommand(String module) {
+        return first(installs, module).map(CommandEntry::command);
+    }
+
+    /** The command of the first {@code remove} entry whose pattern matches {@code module}. */
+    public Optional<String> removeCommand(String module) {
+        return first(removes, module).map(CommandEntry::command);
+    }
+
+    /** Every {@code softdep} entry, in order (including {@code modules.softdep}'s, by its file name). */
+    public List<SoftdepEntry> softdeps() {
+        return softdeps;
+    }
+
+    /**
+     * The first {@code softdep} entry whose pattern matches {@code module} (it may have empty
+     * lists: {@code softdep cifs gcm}, without {@code pre:}, lists nothing).
+     */
+    public Optional<SoftdepEntry> softdep(String module) {
+        String name = Names.query(module);
+        return softdeps.stream().filter(s -> s.matches(name)).findFirst();
+    }
+
+    /** Every {@code weakdep} entry, in order (always empty unless weak dependencies are on). */
+    public List<WeakdepEntry> weakdeps() {
+        return weakdeps;
+    }
+
+    /** The first {@code weakdep} entry whose pattern matches {@code module}. */
+    public Optional<WeakdepEntry> weakdep(String module) {
+        String name = Names.query(module);
+        return weakdeps.stream().filter(w -> w.matches(name)).findFirst();
+    }
+
+    /** The problems met, in the order kmod 30 reports them (listing, files, kernel command line). */
+    public List<ConfigWarning> warnings() {
+        return warnings;
+    }
+
+    /** The files read (or tried: a broken link is listed), in the order read. */
+    public List<ConfigFile> files() {
+        return files;
+    }
+
+    /**
+     * Prints the configuration as {@code modprobe -c} (kmod 30) does before its
+     * {@link #END_OF_CONFIGURATION} line, byte for byte when {@code out} writes chars as ISO-8859-1
+     * bytes: {@code blacklist}, {@code install}, {@code remove}, {@code alias}, {@code options},
+     * {@code softdep} (then {@code weakdep}) lines, each group in order.
+     */
+    public void dump(Appendable out) throws IOException {
+        for (String b : blacklist) {
+            out.append("blacklist ").append(b).append('\n');
+        }
+        for (CommandEntry i : installs) {
+            out.append("install ").append(i.module()).append(' ').append(i.command()).append('\n');
+        }
+        for (CommandEntry r : removes) {
+            out.append("remove ").append(r.module()).append(' ').append(r.command()).append('\n');
+        }
+        for (AliasEntry a : aliases) {
+            out.append("alias ").append(a.pattern()).append(' ').append(a.module()).append('\n');
+        }
+        for (OptionsEntry o : options) {
+            out.append("options ").append(o.module()).append(' ').append(o.options()).append('\n');
+        }
+        for (int i = 0; i < softdeps.size(); i++) {
+            out.append("softdep ").append(softdeps.get(i).module()).append(' ')
+                    .append(softdepDumpValues.get(i)).append('\n');
+        }
+        if (weakdepsEnabled) {
+            for (WeakdepEntry w : weakdeps) {
+                out.append("weakdep ").append(w.module()).append(' ')
+                        .append(String.join(" ", w.deps())).append('\n');
+            }
+        }
+    }
+
+    /** {@link #dump(Appendable)} into a string. */
+    public String dump() {
+        StringBuilder sb = new StringBuilder();
+        try {
+            dump(sb);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return sb.toString();
+    }
+
+    private static Optional<CommandEntry> first(List<CommandEntry> entries, String module) {
+        String name = Names.query(module);
+        return entries.stream().filter(e -> e.matches(name)).findFirst();
+    }
+}

@@ -26,10 +26,8 @@ TARGETS=(
   "text-index kmod-index io.github.jkmod.index.fuzz.TextIndexFilesFuzzTest textIndexFiles"
   "proc-modules kmod-sysfs io.github.jkmod.sysfs.fuzz.ProcModulesFuzzTest procModules"
   "module-file kmod-core io.github.jkmod.core.modinfo.fuzz.ModuleFileFuzzTest moduleFile"
+  "config kmod-core io.github.jkmod.core.config.fuzz.ConfigFuzzTest config"
 )
-if [ -d kmod-core/src/test/java/io/github/jkmod/core/config/fuzz ]; then
-  TARGETS+=("config kmod-core io.github.jkmod.core.config.fuzz.ConfigFuzzTest config")
-fi
 
 seconds=60
 executions=""

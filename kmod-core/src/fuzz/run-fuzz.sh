@@ -18,6 +18,8 @@
 # grows while fuzzing stays in <module>/.cifuzz-corpus/ (ignored by git) and seeds the next run.
 # Logs: <module>/target/fuzz/<target>.log.
 set -euo pipefail
+
+main() {
 cd "$(dirname "$0")/../../.."
 
 # name module class method
@@ -110,3 +112,6 @@ if [ "$status" -ne 0 ]; then
   echo "run-fuzz: FINDINGS: see the logs above; each input is now in its target's regression corpus"
 fi
 exit "$status"
+}
+
+main "$@"

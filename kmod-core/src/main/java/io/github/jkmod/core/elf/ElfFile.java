@@ -128,16 +128,18 @@ public final class ElfFile {
                     shoff + shstrndx * shentsize);
             checkData(names);
         }
+        // a SHT_NOBITS name table holds no bytes in the file, whatever its size says
+        long namesSize = names == null || names.type() == ElfSection.SHT_NOBITS ? 0 : names.size();
         for (int i = 0; i < shnum; i++) {
             long[] h = raw[i];
             long headerOffset = shoff + (long) i * shentsize;
             String name = "";
             if (names != null) {
-                if (h[0] >= names.size() && !(h[0] == 0 && names.size() == 0)) {
+                if (h[0] >= namesSize && !(h[0] == 0 && namesSize == 0)) {
                     throw new ModuleFormatException(file, headerOffset, "section " + i + " name offset "
-                            + h[0] + " outside the section name table (" + names.size() + " bytes)");
+                            + h[0] + " outside the section name table (" + namesSize + " bytes)");
                 }
-                name = names.size() == 0 ? "" : cString(names, h[0]);
+                name = namesSize == 0 ? "" : cString(names, h[0]);
             }
             sections.add(new ElfSection(i, name, h[1], h[2], h[3], h[4], h[5], h[6], h[7], headerOffset));
         }

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A module index in the binary trie format ({@code modules.*.bin}, see FORMAT.md), read through a
- * memory map: opening costs the same for any size, and nothing is read until a lookup needs it.
+ * A module index in the binary trie format ({@code modules.*.bin}, see FORMAT.md). Opening reads
+ * the file into memory, or maps it when it is larger than {@value #READ_LIMIT} bytes: real indexes
+ * are a few hundred kilobytes to a megabyte or two, read in well under a millisecond, while the
+ * JDK's first memory map of a run links method handles (some 5 ms of a command's start-up).
  * Both on-disk layouts (post-order, kmod &lt;= 33; pre-order, kmod 34) are read alike: offsets are
  * followed, no order is assumed.
  *
@@ -32,6 +34,9 @@ import java.util.Optional;
  */
 public final class BinaryIndex implements ModuleIndex {
 
+    /** Files up to this many bytes are read into memory by {@link #open}; larger ones are mapped. */
+    public static final long READ_LIMIT = 64L << 20;
+
     private final IndexData data;
 
     private BinaryIndex(IndexData data) {
@@ -39,7 +44,8 @@ public final class BinaryIndex implements ModuleIndex {
     }
 
     /**
-     * Opens {@code file} by memory-mapping it and checks its header.
+     * Opens {@code file}, reading it into memory (or memory-mapping it when it is larger than
+     * {@value #READ_LIMIT} bytes), and checks its header.
      *
      * @throws IndexFormatException when the header is wrong; other I/O errors as {@code KmodException}
      */
@@ -50,7 +56,15 @@ public final class BinaryIndex implements ModuleIndex {
             if (size > IndexData.OFFSET_MASK) {
                 throw new IndexFormatException(file, 0, "file too large for an index: " + size + " bytes");
             }
-            map = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            if (size <= READ_LIMIT) {
+                map = ByteBuffer.allocate((int) size);
+                while (map.hasRemaining() && channel.read(map, map.position()) > 0) {
+                    // A file that shrinks meanwhile ends where its bytes end.
+                }
+                map = map.flip().asReadOnlyBuffer();
+            } else {
+                map = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            }
         } catch (NoSuchFileException e) {
             throw new KmodException(file + ": no such file", e);
         } catch (IndexFormatException e) {

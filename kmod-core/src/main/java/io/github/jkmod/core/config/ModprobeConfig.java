@@ -70,7 +70,14 @@ public final class ModprobeConfig {
     /** The {@code alias} entries whose pattern matches {@code name}, in order (lookup step 1). */
     public List<AliasEntry> aliasesMatching(String name) {
         String query = Names.query(name);
-        return aliases.stream().filter(a -> a.matches(query)).toList();
+        // Loops rather than streams here and below: lambdas cost start-up time.
+        List<AliasEntry> matching = new ArrayList<>();
+        for (AliasEntry a : aliases) {
+            if (a.matches(query)) {
+                matching.add(a);
+            }
+        }
+        return List.copyOf(matching);
     }
 
     /**
@@ -129,12 +136,14 @@ public final class ModprobeConfig {
 
     /** The command of the first {@code install} entry whose pattern matches {@code module}. */
     public Optional<String> installCommand(String module) {
-        return first(installs, module).map(CommandEntry::command);
+        Optional<CommandEntry> entry = first(installs, module);
+        return entry.isPresent() ? Optional.of(entry.get().command()) : Optional.empty();
     }
 
     /** The command of the first {@code remove} entry whose pattern matches {@code module}. */
     public Optional<String> removeCommand(String module) {
-        return first(removes, module).map(CommandEntry::command);
+        Optional<CommandEntry> entry = first(removes, module);
+        return entry.isPresent() ? Optional.of(entry.get().command()) : Optional.empty();
     }
 
     /** Every {@code softdep} entry, in order (including {@code modules.softdep}'s, by its file name). */
@@ -148,7 +157,12 @@ public final class ModprobeConfig {
      */
     public Optional<SoftdepEntry> softdep(String module) {
         String name = Names.query(module);
-        return softdeps.stream().filter(s -> s.matches(name)).findFirst();
+        for (SoftdepEntry s : softdeps) {
+            if (s.matches(name)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every {@code weakdep} entry, in order (always empty unless weak dependencies are on). */
@@ -159,7 +173,12 @@ public final class ModprobeConfig {
     /** The first {@code weakdep} entry whose pattern matches {@code module}. */
     public Optional<WeakdepEntry> weakdep(String module) {
         String name = Names.query(module);
-        return weakdeps.stream().filter(w -> w.matches(name)).findFirst();
+        for (WeakdepEntry w : weakdeps) {
+            if (w.matches(name)) {
+                return Optional.of(w);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The problems met, in the order kmod 30 reports them (listing, files, kernel command line). */
@@ -219,6 +238,11 @@ public final class ModprobeConfig {
 
     private static Optional<CommandEntry> first(List<CommandEntry> entries, String module) {
         String name = Names.query(module);
-        return entries.stream().filter(e -> e.matches(name)).findFirst();
+        for (CommandEntry e : entries) {
+            if (e.matches(name)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 }

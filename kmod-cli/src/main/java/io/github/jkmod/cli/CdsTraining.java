@@ -1,0 +1,114 @@
+package io.github.jkmod.cli;
+
+import io.github.jkmod.KmodException;
+import io.github.jkmod.index.IndexWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The training run the build records jmodprobe's class-data-sharing archive from (see
+ * {@code src/build/assemble.sh}): it writes a small module tree with binary indexes and a
+ * configuration under a scratch directory, then runs the usual command lines through
+ * {@link Jmodprobe#run} in this one JVM, output discarded, so that the archive holds every class
+ * they load. Nothing here makes a system call that changes anything: loads are dry runs, and the
+ * kernel is only read (its {@code /sys/module} and {@code /proc/modules}).
+ *
+ * <p>Usage: {@code java -cp jmodprobe io.github.jkmod.cli.CdsTraining SCRATCH_DIR}.
+ */
+final class CdsTraining {
+    private static final String RELEASE = "0.0.0-jkmod-training";
+
+    private CdsTraining() {
+    }
+
+    /** Runs the training in {@code args[0]} (created if needed); exits 0, or 1 on failure. */
+    public static void main(String[] args) throws IOException, KmodException {
+        if (args.length != 1) {
+            System.err.println("usage: CdsTraining SCRATCH_DIR");
+            System.exit(2);
+        }
+        Path scratch = Path.of(args[0]).toAbsolutePath();
+        Path root = scratch.resolve("root");
+        Path modules = root.resolve("lib/modules/" + RELEASE);
+        writeTree(modules);
+        Path conf = scratch.resolve("modprobe.d");
+        Files.createDirectories(conf);
+        Files.writeString(conf.resolve("training.conf"), String.join("\n",
+                "# jmodprobe class-data-sharing training configuration",
+                "alias training-alias m_top",
+                "options m_top answer=42",
+                "options m_mid verbose=1 \\",
+                "  level=2",
+                "softdep m_top pre: m_soft post: m_leaf",
+                "blacklist m_black",
+                "install m_install /bin/true",
+                "remove m_install /bin/true",
+                "unknown-command here",
+                ""), StandardCharsets.ISO_8859_1);
+        String d = root.toString();
+        String c = conf.toString();
+        String[][] commands = {
+            {"-C", c, "-d", d, "-S", RELEASE, "--show-depends", "m_top"},
+            {"-C", "/dev/null", "-d", d, "-S", RELEASE, "--show-depends", "training-alias"},
+            {"-C", c, "-d", d, "-S", RELEASE, "-n", "-v", "training-alias", "extra=1"},
+            {"-C", c, "-d", d, "-S", RELEASE, "-n", "-a", "-b", "m_leaf", "m_black", "net-pf-99"},
+            {"-C", c, "-d", d, "-S", RELEASE, "-n", "-i", "m_install"},
+            {"-C", c, "-d", d, "-S", RELEASE, "-R", "pci:v00001234d00005678sv0sd0bc02sc00i00"},
+            {"-C", c, "-d", d, "-S", RELEASE, "-q", "no-such-module"},
+            {"-C", c, "-d", d, "-S", RELEASE, "-n", "-r", "m_top"},
+            {"-C", c, "-d", d, "-S", RELEASE, "-c"},
+            {"-d", d, "-S", RELEASE, "--show-depends", "m_builtin"},
+            {"-V"},
+            {"--help"},
+            {"--no-such-option"},
+        };
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(sink, false, StandardCharsets.ISO_8859_1);
+        PrintStream err = new PrintStream(sink, true, StandardCharsets.ISO_8859_1);
+        for (String[] command : commands) {
+            Jmodprobe.run("jmodprobe", command, out, err, Map.of(), CoreRunner.system(),
+                    SyslogSink.DISCARD);
+            sink.reset();
+        }
+    }
+
+    /** A tree of five modules: m_top needs m_mid needs m_leaf; m_soft and m_black stand alone. */
+    private static void writeTree(Path dir) throws IOException, KmodException {
+        Files.createDirectories(dir.resolve("kernel/training"));
+        IndexWriter dep = new IndexWriter();
+        String[][] deps = {
+            {"m_top", "kernel/training/m_top.ko: kernel/training/m_mid.ko kernel/training/m_leaf.ko"},
+            {"m_mid", "kernel/training/m_mid.ko: kernel/training/m_leaf.ko"},
+            {"m_leaf", "kernel/training/m_leaf.ko:"},
+            {"m_soft", "kernel/training/m_soft.ko:"},
+            {"m_black", "kernel/training/m_black.ko:"},
+            {"m_install", "kernel/training/m_install.ko:"},
+        };
+        int order = 0;
+        for (String[] d : deps) {
+            dep.add(d[0], d[1], order++);
+            Files.write(dir.resolve("kernel/training/" + d[0] + ".ko"), new byte[0]);
+        }
+        dep.write(dir.resolve("modules.dep.bin"), IndexWriter.Layout.PRE_ORDER);
+        IndexWriter alias = new IndexWriter();
+        alias.add("pci:v00001234d00005678sv*sd*bc02sc*i*", "m_leaf", 0);
+        alias.add("net_pf_99", "m_black", 1);
+        alias.write(dir.resolve("modules.alias.bin"), IndexWriter.Layout.PRE_ORDER);
+        IndexWriter symbols = new IndexWriter();
+        symbols.add("symbol:m_leaf_export", "m_leaf", 0);
+        symbols.write(dir.resolve("modules.symbols.bin"), IndexWriter.Layout.PRE_ORDER);
+        IndexWriter builtin = new IndexWriter();
+        builtin.add("m_builtin", "", 0);
+        builtin.write(dir.resolve("modules.builtin.bin"), IndexWriter.Layout.PRE_ORDER);
+        IndexWriter builtinAlias = new IndexWriter();
+        builtinAlias.add("fs-m_builtin", "m_builtin", 0);
+        builtinAlias.write(dir.resolve("modules.builtin.alias.bin"), IndexWriter.Layout.PRE_ORDER);
+        Files.writeString(dir.resolve("modules.softdep"), "softdep m_mid pre: m_soft\n",
+                StandardCharsets.ISO_8859_1);
+    }
+}

@@ -28,10 +28,11 @@ id=@ID@
 head=@HEAD_BYTES@
 jsa=@JSA_BYTES@
 jar=@JAR_BYTES@
-# Start-up options: C1 only, serial GC, no perf-data file in /tmp, class-data sharing; JVM
-# warnings (which go to stdout by default) off, errors on stderr. assemble.sh records the
-# archive with the same options.
-o="-XX:+IgnoreUnrecognizedVMOptions -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
+# Start-up options: C1 only, no perf-data file in /tmp, class-data sharing; JVM warnings (which
+# go to stdout by default) off, errors on stderr. G1, not the serial collector: on JDK 17 only G1
+# maps the archived heap objects (the module graph above all), which saves more than G1's own
+# set-up costs. assemble.sh records the archive with the same options.
+o="-XX:+IgnoreUnrecognizedVMOptions -XX:TieredStopAtLevel=1 -XX:+UseG1GC -XX:-UsePerfData -Xshare:auto"
 l="-Xlog:disable -Xlog:all=error:stderr"
 
 # Whether the archive can be used, from the cache directory $c, as the files $f.jsa and $f.jar.
@@ -77,6 +78,12 @@ cds_prepare() {
       || { rm -f "$t.jsa"; return 1; }
   fi
   rm -f "$f.ok" "$f.no"
+  # Files of other builds go (a run that has already started keeps its open jar).
+  set +f
+  for x in "$c"/jmodprobe-*; do
+    case $x in "$f".*) ;; *) rm -f "$x" ;; esac
+  done
+  set -f
   if "$j" $o $l -Xshare:on -XX:SharedArchiveFile="$f.jsa" -cp /proc/self/fd/3 -version \
       3<"$f.jar" >/dev/null 2>&1; then
     touch -r "$j" "$f.ok" && return 0

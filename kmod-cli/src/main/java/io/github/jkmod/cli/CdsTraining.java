@@ -67,6 +67,11 @@ final class CdsTraining {
             {"--help"},
             {"--no-such-option"},
         };
+        // What Jmodprobe.main touches before run().
+        boolean console = System.console() != null;
+        if (System.getenv().isEmpty() && console) {
+            System.err.println("(no environment)");
+        }
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(sink, false, StandardCharsets.ISO_8859_1);
         PrintStream err = new PrintStream(sink, true, StandardCharsets.ISO_8859_1);

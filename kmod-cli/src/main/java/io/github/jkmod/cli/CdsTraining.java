@@ -1,6 +1,11 @@
 package io.github.jkmod.cli;
 
 import io.github.jkmod.KmodException;
+import io.github.jkmod.core.CommandRunner;
+import io.github.jkmod.core.internal.jna.JnaKernelCalls;
+import io.github.jkmod.core.kernel.Errno;
+import io.github.jkmod.core.kernel.KernelCallException;
+import io.github.jkmod.core.kernel.KernelCalls;
 import io.github.jkmod.index.IndexWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,8 +20,9 @@ import java.util.Map;
  * {@code src/build/assemble.sh}): it writes a small module tree with binary indexes and a
  * configuration under a scratch directory, then runs the usual command lines through
  * {@link Jmodprobe#run} in this one JVM, output discarded, so that the archive holds every class
- * they load. Nothing here makes a system call that changes anything: loads are dry runs, and the
- * kernel is only read (its {@code /sys/module} and {@code /proc/modules}).
+ * they load. Nothing here makes a system call that changes anything: loads are dry runs or go to a
+ * kernel that refuses them, the one real call cannot succeed ({@link #jna}), and the running kernel
+ * is otherwise only read (its {@code /sys/module} and {@code /proc/modules}).
  *
  * <p>Usage: {@code java -cp jmodprobe io.github.jkmod.cli.CdsTraining SCRATCH_DIR}.
  */
@@ -79,6 +85,51 @@ final class CdsTraining {
             Jmodprobe.run("jmodprobe", command, out, err, Map.of(), CoreRunner.system(),
                     SyslogSink.DISCARD);
             sink.reset();
+        }
+        // Loads for real, with a kernel that refuses every call: the loading code, never the
+        // system calls.
+        CoreRunner refused = new CoreRunner(new RefusingKernel(), CommandRunner.SHELL,
+                Path.of("").toAbsolutePath());
+        for (String[] command : new String[][] {
+            {"-C", c, "-d", d, "-S", RELEASE, "-v", "training-alias"},
+            {"-C", c, "-d", d, "-S", RELEASE, "-r", "m_top"},
+        }) {
+            Jmodprobe.run("jmodprobe", command, out, err, Map.of(), refused, SyslogSink.DISCARD);
+            sink.reset();
+        }
+        jna();
+    }
+
+    /**
+     * Loads JNA and libc as the first module load does, and makes one call through them that
+     * cannot change anything: {@code delete_module} of a name no module can have (the kernel
+     * answers EPERM without the capability, else ENOENT). Skipped quietly where JNA cannot load.
+     */
+    private static void jna() {
+        try {
+            KernelCalls calls = JnaKernelCalls.create();
+            calls.deleteModule("jkmod cds training: no such module", 0);
+        } catch (KmodException | LinkageError e) {
+            // Expected (the call fails); or JNA is unavailable here: its classes stay out.
+        }
+    }
+
+    /** Fails every call with ENOSYS, as a kernel without module support would. */
+    private static final class RefusingKernel implements KernelCalls {
+        @Override
+        public void finitModule(String module, Path file, String params, int flags)
+                throws KmodException {
+            throw new KernelCallException("finit_module", module, Errno.ENOSYS);
+        }
+
+        @Override
+        public void initModule(String module, byte[] image, String params) throws KmodException {
+            throw new KernelCallException("init_module", module, Errno.ENOSYS);
+        }
+
+        @Override
+        public void deleteModule(String module, int flags) throws KmodException {
+            throw new KernelCallException("delete_module", module, Errno.ENOSYS);
         }
     }
 

@@ -4,7 +4,8 @@
 # (built by kmod-cli/src/build/assemble.sh). The shell never reads past the exec lines below; the
 # JVM reads the jar at the end of the file.
 # Needs a Java 17+ runtime: $JAVA_HOME/bin/java, else java on PATH, else a usual JDK location.
-# Extra JVM options can be given in JKMOD_JAVA_OPTIONS; JKMOD_CDS=off runs without the archive.
+# Extra JVM options can be given in JKMOD_JAVA_OPTIONS; JKMOD_CDS=off runs without the archive,
+# JKMOD_CACHE_DIR names the directory it is kept in (see cds below).
 j=
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
   j=$JAVA_HOME/bin/java
@@ -43,16 +44,20 @@ l="-Xlog:disable -Xlog:all=error:stderr"
 # checks that this JVM maps the archive, and stamps $f.ok (or $f.no) with the time of the java
 # binary: later runs only compare times (shell built-ins), and a new JVM is checked again. Any
 # failure (no /proc, no writable cache) means running without the archive, as fast as before.
-# Root uses /var/cache/jmodprobe only (root-owned parents: nobody else can swap the files that
-# root then runs); other users their own cache directory.
+# Root uses /var/cache/jmodprobe (root-owned parents: nobody else can swap the files that root
+# then runs); other users $XDG_CACHE_HOME/jmodprobe or ~/.cache/jmodprobe; JKMOD_CACHE_DIR (an
+# absolute path) overrides both. The directory must belong to the user. JNA's native library is
+# kept there too, by the Java side, on the first module load (-Djkmod.jnidispatch).
 cds() {
   [ "$jsa" -gt 0 ] && [ "${JKMOD_CDS:-}" != off ] && [ -d /proc/self/fd ] || return 1
-  if [ -O / ]; then
+  if [ -n "${JKMOD_CACHE_DIR:-}" ]; then
+    c=$JKMOD_CACHE_DIR
+  elif [ -O / ]; then
     c=/var/cache/jmodprobe
   else
     c=${XDG_CACHE_HOME:-${HOME:-}/.cache}/jmodprobe
-    case $c in /?*/*) ;; *) return 1 ;; esac
   fi
+  case $c in /?*) ;; *) return 1 ;; esac
   f=$c/jmodprobe-$id
   if [ -f "$f.ok" ] && ! [ "$j" -nt "$f.ok" ] && ! [ "$j" -ot "$f.ok" ]; then
     [ -f "$f.jsa" ] && [ -f "$f.jar" ] && return 0
@@ -80,8 +85,8 @@ cds_prepare() {
   rm -f "$f.ok" "$f.no"
   # Files of other builds go (a run that has already started keeps its open jar).
   set +f
-  for x in "$c"/jmodprobe-*; do
-    case $x in "$f".*) ;; *) rm -f "$x" ;; esac
+  for x in "$c"/jmodprobe-* "$c"/libjmodprobe-*; do
+    case $x in "$f".* | "$c/libjmodprobe-$id-"*) ;; *) rm -f "$x" ;; esac
   done
   set -f
   if "$j" $o $l -Xshare:on -XX:SharedArchiveFile="$f.jsa" -cp /proc/self/fd/3 -version \
@@ -96,6 +101,7 @@ cds_prepare() {
 set -f
 if cds && { command exec 3<"$f.jar"; } 2>/dev/null; then
   exec "$j" $o -XX:SharedArchiveFile="$f.jsa" $l $JKMOD_JAVA_OPTIONS \
+    -Djkmod.jnidispatch="$c/libjmodprobe-$id-jnidispatch.so" \
     -Djava.util.logging.config.file=/dev/null -Djkmod.argv0="$0" \
     -cp /proc/self/fd/3 io.github.jkmod.cli.Jmodprobe "$@"
 fi

@@ -42,6 +42,7 @@ public final class JnaKernelCalls implements KernelCalls {
         NativeDirectory.prepare();
         try {
             LinuxLibc libc = Native.load("c", LinuxLibc.class);
+            NativeLibraryCache.keep(System.getProperties());
             Logging.LOG.log(System.Logger.Level.DEBUG, "JNA loaded; jna.tmpdir={0}", System.getProperty("jna.tmpdir"));
             return new JnaKernelCalls(libc, numbers);
         } catch (LinkageError e) {

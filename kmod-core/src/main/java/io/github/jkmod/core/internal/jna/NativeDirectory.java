@@ -34,7 +34,10 @@ final class NativeDirectory {
     private NativeDirectory() {
     }
 
-    /** Sets {@code jna.tmpdir} in the system properties when needed; see the class comment. */
+    /**
+     * Sets {@code jna.tmpdir} in the system properties when needed (see the class comment), or
+     * uses the launcher's kept copy of the library ({@link NativeLibraryCache}).
+     */
     static synchronized void prepare() throws KmodException {
         Properties properties = System.getProperties();
         // Unless told, JNA's NativeLibrary runs "ldconfig -p" (a child process: tens of
@@ -43,15 +46,35 @@ final class NativeDirectory {
         if (properties.getProperty("jna.platform.library.path") == null) {
             properties.setProperty("jna.platform.library.path", PLATFORM_LIBRARY_PATH);
         }
-        // A class, not a method reference: the first lambda of a run costs milliseconds.
-        Optional<Path> dir = choose(properties, FALLBACKS, new Predicate<Path>() {
-            @Override
-            public boolean test(Path p) {
-                return writableDirectory(p);
+        if (properties.getProperty("jna.tmpdir") != null
+                || properties.getProperty("jna.boot.library.path") != null) {
+            return;
+        }
+        boolean cached = NativeLibraryCache.prepare(properties);
+        if (properties.getProperty("jna.tmpdir") != null) {
+            return;
+        }
+        Properties tmpdirOnly = new Properties();
+        String javaTmp = properties.getProperty("java.io.tmpdir");
+        if (javaTmp != null) {
+            tmpdirOnly.setProperty("java.io.tmpdir", javaTmp);
+        }
+        try {
+            // A class, not a method reference: the first lambda of a run costs milliseconds.
+            Optional<Path> dir = choose(tmpdirOnly, FALLBACKS, new Predicate<Path>() {
+                @Override
+                public boolean test(Path p) {
+                    return writableDirectory(p);
+                }
+            });
+            if (dir.isPresent()) {
+                properties.setProperty("jna.tmpdir", dir.get().toString());
             }
-        });
-        if (dir.isPresent()) {
-            properties.setProperty("jna.tmpdir", dir.get().toString());
+        } catch (KmodException e) {
+            if (!cached) {
+                throw e;
+            }
+            // The kept library needs no directory; JNA only unpacks should loading it fail.
         }
     }
 

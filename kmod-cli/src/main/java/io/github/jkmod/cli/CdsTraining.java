@@ -2,7 +2,6 @@ package io.github.jkmod.cli;
 
 import io.github.jkmod.KmodException;
 import io.github.jkmod.core.CommandRunner;
-import io.github.jkmod.core.internal.jna.JnaKernelCalls;
 import io.github.jkmod.core.kernel.Errno;
 import io.github.jkmod.core.kernel.KernelCallException;
 import io.github.jkmod.core.kernel.KernelCalls;
@@ -97,20 +96,33 @@ final class CdsTraining {
             Jmodprobe.run("jmodprobe", command, out, err, Map.of(), refused, SyslogSink.DISCARD);
             sink.reset();
         }
-        jna();
+        jna(scratch);
     }
 
     /**
-     * Loads JNA and libc as the first module load does, and makes one call through them that
-     * cannot change anything: {@code delete_module} of a name no module can have (the kernel
+     * Loads JNA and libc as the first module load does, and makes calls through them that cannot
+     * change anything: a load of a file that does not exist (it fails at {@code open}, before any
+     * module system call) and {@code delete_module} of a name no module can have (the kernel
      * answers EPERM without the capability, else ENOENT). Skipped quietly where JNA cannot load.
      */
-    private static void jna() {
+    private static void jna(Path scratch) {
+        // Through KernelCalls.system(), as jmodprobe goes: its holder class is archived too.
+        KernelCalls kernel = KernelCalls.system();
         try {
-            KernelCalls calls = JnaKernelCalls.create();
-            calls.deleteModule("jkmod cds training: no such module", 0);
+            kernel.finitModule("jkmod_cds_training", scratch.resolve("no-such-module.ko"), "", 0);
         } catch (KmodException | LinkageError e) {
-            // Expected (the call fails); or JNA is unavailable here: its classes stay out.
+            // Expected (no such file); or JNA is unavailable here: its classes stay out.
+        }
+        try {
+            kernel.deleteModule("jkmod cds training: no such module", 0);
+        } catch (KmodException | LinkageError e) {
+            // Expected.
+        }
+        try {
+            // Loaded only after a call that succeeds (the real open of a module file).
+            Class.forName("com.sun.jna.Function$PostCallRead", false, CdsTraining.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // JNA unavailable.
         }
     }
 

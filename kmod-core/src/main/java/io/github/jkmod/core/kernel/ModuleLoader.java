@@ -82,18 +82,26 @@ public final class ModuleLoader {
             int flags = Force.finitFlags(forces) | (compression.isPresent() ? KernelCalls.FINIT_COMPRESSED_FILE : 0);
             try {
                 calls.finitModule(module, file, options, flags);
-                Logging.LOG.log(Level.DEBUG, () -> "finit_module " + module + " " + file + " flags=" + flags);
+                // isLoggable and a plain message, not a Supplier lambda: linking a capturing
+                // lambda costs milliseconds of every module load.
+                if (Logging.LOG.isLoggable(Level.DEBUG)) {
+                    Logging.LOG.log(Level.DEBUG, "finit_module " + module + " " + file + " flags=" + flags);
+                }
                 return;
             } catch (KernelCallException e) {
                 if (e.errno() != Errno.ENOSYS) {
                     throw e;
                 }
-                Logging.LOG.log(Level.DEBUG, () -> "finit_module " + module + ": ENOSYS, trying init_module");
+                if (Logging.LOG.isLoggable(Level.DEBUG)) {
+                    Logging.LOG.log(Level.DEBUG, "finit_module " + module + ": ENOSYS, trying init_module");
+                }
             }
         }
         byte[] image = images.image(module, file, forces);
         calls.initModule(module, image, options);
-        Logging.LOG.log(Level.DEBUG, () -> "init_module " + module + " (" + image.length + " bytes)");
+        if (Logging.LOG.isLoggable(Level.DEBUG)) {
+            Logging.LOG.log(Level.DEBUG, "init_module " + module + " (" + image.length + " bytes)");
+        }
     }
 
     /**

@@ -6,6 +6,12 @@
 # Needs a Java 17+ runtime: $JAVA_HOME/bin/java, else java on PATH, else a usual JDK location.
 # Extra JVM options can be given in JKMOD_JAVA_OPTIONS; JKMOD_CDS=off runs without the archive,
 # JKMOD_CACHE_DIR names the directory it is kept in (see cds below).
+# Started by the kernel (request_module), no file descriptor is open: give 0, 1 and 2 /dev/null,
+# so that files opened later (the jar, the archive) never become stdin, stdout or stderr.
+# (Each test copies the descriptor to 9; a complaint goes to a closed stderr, i.e. nowhere.)
+{ true 9>&2; } || exec 2>/dev/null
+{ true 9<&0; } 2>&- || exec 0</dev/null
+{ true 9>&1; } 2>&- || exec 1>/dev/null
 j=
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
   j=$JAVA_HOME/bin/java

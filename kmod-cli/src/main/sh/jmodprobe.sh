@@ -66,7 +66,10 @@ cds() {
   case $c in /?*) ;; *) return 1 ;; esac
   f=$c/jmodprobe-$id
   if [ -f "$f.ok" ] && ! [ "$j" -nt "$f.ok" ] && ! [ "$j" -ot "$f.ok" ]; then
-    [ -f "$f.jsa" ] && [ -f "$f.jar" ] && return 0
+    # A jar written to since it was copied out (its time is no longer 2000, but later than the
+    # archive's) would make the JVM drop the archive: copy it out again.
+    [ -f "$f.jsa" ] && [ -f "$f.jar" ] && ! [ "$f.jar" -nt "$f.jsa" ] && return 0
+    rm -f "$f.jar" 2>/dev/null
   elif [ -f "$f.no" ] && ! [ "$j" -nt "$f.no" ] && ! [ "$j" -ot "$f.no" ]; then
     return 1
   fi

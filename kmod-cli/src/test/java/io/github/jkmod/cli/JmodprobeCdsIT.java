@@ -111,6 +111,20 @@ class JmodprobeCdsIT {
     }
 
     @Test
+    void aJarWrittenToIsCopiedOutAgain(@TempDir Path dir) throws IOException {
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = environment(cache);
+        RealModprobe.run(executable.toString(), List.of("-V"), env);
+        Path jar = cache.resolve(named(cache, ".jar").orElseThrow());
+        byte[] original = Files.readAllBytes(jar);
+        Files.write(jar, new byte[] {'P', 'K'});
+        RealModprobe.Outcome again = RealModprobe.run(executable.toString(), List.of("-V"), env);
+        assertEquals(new RealModprobe.Outcome(VersionText.render(), "", 0), again);
+        assertEquals(original.length, Files.size(jar));
+        assertEquals(FileTime.fromMillis(946_684_800_000L), Files.getLastModifiedTime(jar));
+    }
+
+    @Test
     void anUnusableCacheOnlyMeansAPlainStart(@TempDir Path dir) throws IOException {
         Path notADirectory = dir.resolve("file");
         Files.writeString(notADirectory, "x");

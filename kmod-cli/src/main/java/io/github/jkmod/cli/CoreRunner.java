@@ -8,6 +8,7 @@ import io.github.jkmod.core.kernel.KernelCalls;
 import io.github.jkmod.sysfs.InitstateLogic;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,11 +94,18 @@ public final class CoreRunner implements ModprobeRunner {
         Path moduleRoot = options.root().isEmpty() ? systemRoot
                 : root.isEmpty() ? Path.of("/") : cwd.resolve(RawArguments.path(root));
         Map<String, String> childEnv = new HashMap<>();
-        options.childModprobeOptions().ifPresent(v -> childEnv.put("MODPROBE_OPTIONS", v));
+        // No lambdas or streams on the way to the first lookup: each costs start-up time.
+        if (options.childModprobeOptions().isPresent()) {
+            childEnv.put("MODPROBE_OPTIONS", options.childModprobeOptions().get());
+        }
+        List<Path> configPaths = new ArrayList<>(options.configPaths().size());
+        for (String p : options.configPaths()) {
+            configPaths.add(RawArguments.path(p));
+        }
         InitstateLogic logic = options.initstateLogic() == io.github.jkmod.cli.InitstateLogic.KMOD18
                 ? InitstateLogic.KMOD_18 : InitstateLogic.KMOD_20;
-        ContextFactory factory = new ContextFactory(systemRoot, moduleRoot, release,
-                options.configPaths().stream().map(RawArguments::path).toList(), logic, log);
+        ContextFactory factory = new ContextFactory(systemRoot, moduleRoot, release, configPaths,
+                logic, log);
         return new Invocation(options, out, log, factory, dirname, kernel, commands, childEnv);
     }
 

@@ -114,7 +114,9 @@ public final class OptionParser {
             logic = Optional.of(initstateLogic(programName, INITSTATE_LOGIC_ENV + " value",
                     env.get(INITSTATE_LOGIC_ENV)));
         }
-        logic.ifPresent(b::initstateLogic);
+        if (logic.isPresent()) {
+            b.initstateLogic(logic.get());
+        }
         b.childModprobeOptions(Optional.ofNullable(child));
         b.operands(getopt.operands());
         ModprobeOptions options = b.build();

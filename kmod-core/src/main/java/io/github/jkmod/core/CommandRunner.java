@@ -20,19 +20,25 @@ public interface CommandRunner {
      */
     int run(String command, Map<String, String> environment) throws KmodException;
 
-    /** Runs commands with {@code /bin/sh -c}, output inherited from this process. */
-    CommandRunner SHELL = (command, environment) -> {
-        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command);
-        pb.environment().putAll(environment);
-        pb.inheritIO();
-        try {
-            Process p = pb.start();
-            return p.waitFor();
-        } catch (IOException e) {
-            throw new KmodException("cannot run /bin/sh -c '" + command + "': " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KmodException("interrupted while running '" + command + "'", e);
+    /**
+     * Runs commands with {@code /bin/sh -c}, output inherited from this process. (A class, not a
+     * lambda: linking the first lambda of a run costs milliseconds of start-up.)
+     */
+    CommandRunner SHELL = new CommandRunner() {
+        @Override
+        public int run(String command, Map<String, String> environment) throws KmodException {
+            ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command);
+            pb.environment().putAll(environment);
+            pb.inheritIO();
+            try {
+                Process p = pb.start();
+                return p.waitFor();
+            } catch (IOException e) {
+                throw new KmodException("cannot run /bin/sh -c '" + command + "': " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KmodException("interrupted while running '" + command + "'", e);
+            }
         }
     };
 }

@@ -30,8 +30,20 @@ public record Module(String name, Optional<String> alias) {
         return new Module(name, Optional.of(alias));
     }
 
+    // equals and hashCode written out: the generated ones link through an invokedynamic bootstrap
+    // (ObjectMethods) on first use, which costs milliseconds of start-up for every load plan.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Module m && name.equals(m.name) && alias.equals(m.alias);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * name.hashCode() + alias.hashCode();
+    }
+
     @Override
     public String toString() {
-        return alias.map(a -> name + " (alias " + a + ")").orElse(name);
+        return alias.isPresent() ? name + " (alias " + alias.get() + ")" : name;
     }
 }

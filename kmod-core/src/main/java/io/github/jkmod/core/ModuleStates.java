@@ -16,9 +16,13 @@ final class ModuleStates {
     private final KernelState kernel;
 
     ModuleStates(Path root, InitstateLogic logic, ModuleDirectory directory) {
-        this.builtins = BuiltinOracle.caching(name -> {
-            Optional<ModuleIndex> builtin = directory.builtin();
-            return builtin.isPresent() && builtin.get().lookup(name).isPresent();
+        // A class, not a lambda: linking lambdas costs start-up time.
+        this.builtins = BuiltinOracle.caching(new BuiltinOracle() {
+            @Override
+            public boolean isBuiltin(String name) throws KmodException {
+                Optional<ModuleIndex> builtin = directory.builtin();
+                return builtin.isPresent() && builtin.get().lookup(name).isPresent();
+            }
         });
         this.kernel = KernelState.ofRoot(root).withLogic(logic).withBuiltinOracle(builtins);
     }

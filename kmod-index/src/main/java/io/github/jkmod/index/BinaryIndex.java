@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * A module index in the binary trie format ({@code modules.*.bin}, see FORMAT.md), read through a
- * memory map: opening costs the same for any size, and nothing is read until a lookup needs it.
- * Both on-disk layouts (post-order, kmod &lt;= 33; pre-order, kmod 34) are read alike: offsets are
+ * memory map: opening costs the same for any size, nothing is read until a lookup needs it, and
+ * the index stays out of the Java heap. Both on-disk layouts (post-order, kmod &lt;= 33; pre-order, kmod 34) are read alike: offsets are
  * followed, no order is assumed.
  *
  * <p>Keys and queries are compared as UTF-8 bytes (the files hold 7-bit ASCII); values are decoded
@@ -43,7 +43,7 @@ public final class BinaryIndex implements ModuleIndex {
     }
 
     /**
-     * Opens {@code file} by memory-mapping it and checks its header.
+     * Opens {@code file} by memory-mapping it, and checks its header.
      *
      * @throws IndexFormatException when the header is wrong; other I/O errors as {@code KmodException}
      */

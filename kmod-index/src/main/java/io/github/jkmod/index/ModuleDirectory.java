@@ -37,7 +37,13 @@ import java.util.Optional;
  * {@code modules.order} and {@code modules.devname} (read on first use; empty when absent).
  */
 public final class ModuleDirectory {
-    private static final System.Logger LOG = System.getLogger(ModuleDirectory.class.getName());
+    /** The logger, created on first use only: System.getLogger costs start-up time. */
+    private static final class Logging {
+        static final System.Logger LOG = System.getLogger(ModuleDirectory.class.getName());
+
+        private Logging() {
+        }
+    }
 
     private final Path dir;
     private final TextIndexBuilder textBuilder;
@@ -49,12 +55,45 @@ public final class ModuleDirectory {
     private ModuleDirectory(Path dir) {
         this.dir = dir;
         this.textBuilder = TextIndexBuilder.of(dir);
+        // Classes, not lambdas: linking lambdas costs start-up time, and most runs open one index.
         for (IndexKind kind : IndexKind.values()) {
-            indexes.put(kind, new Lazy<>(() -> load(kind)));
+            indexes.put(kind, new Lazy<>(new IndexLoader(kind)));
         }
-        builtinModinfo = new Lazy<>(() -> ifExists("modules.builtin.modinfo", TextIndexFiles::readBuiltinModinfo));
-        order = new Lazy<>(() -> ifExists("modules.order", TextIndexFiles::readOrder));
-        devname = new Lazy<>(() -> ifExists("modules.devname", TextIndexFiles::readDevname));
+        builtinModinfo = new Lazy<>(new Lazy.Loader<List<ModinfoRecord>>() {
+            @Override
+            public List<ModinfoRecord> load() throws KmodException {
+                Optional<Path> file = regularFile("modules.builtin.modinfo");
+                return file.isPresent() ? List.copyOf(TextIndexFiles.readBuiltinModinfo(file.get())) : List.of();
+            }
+        });
+        order = new Lazy<>(new Lazy.Loader<List<String>>() {
+            @Override
+            public List<String> load() throws KmodException {
+                Optional<Path> file = regularFile("modules.order");
+                return file.isPresent() ? List.copyOf(TextIndexFiles.readOrder(file.get())) : List.of();
+            }
+        });
+        devname = new Lazy<>(new Lazy.Loader<List<DevnameEntry>>() {
+            @Override
+            public List<DevnameEntry> load() throws KmodException {
+                Optional<Path> file = regularFile("modules.devname");
+                return file.isPresent() ? List.copyOf(TextIndexFiles.readDevname(file.get())) : List.of();
+            }
+        });
+    }
+
+    /** Loads one index on first use. */
+    private final class IndexLoader implements Lazy.Loader<Optional<ModuleIndex>> {
+        private final IndexKind kind;
+
+        IndexLoader(IndexKind kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        public Optional<ModuleIndex> load() throws KmodException {
+            return ModuleDirectory.this.load(kind);
+        }
     }
 
     /**
@@ -150,7 +189,7 @@ public final class ModuleDirectory {
         }
         Path text = dir.resolve(kind.textName());
         if (Files.isRegularFile(text)) {
-            LOG.log(Level.DEBUG, "{0} is missing: building it in memory from {1}", bin, text);
+            Logging.LOG.log(Level.DEBUG, "{0} is missing: building it in memory from {1}", bin, text);
             return Optional.of(BinaryIndex.of(textBuilder.build(kind).toByteBuffer(IndexWriter.Layout.PRE_ORDER), text));
         }
         return Optional.empty();
@@ -159,16 +198,5 @@ public final class ModuleDirectory {
     private Optional<Path> regularFile(String name) {
         Path file = dir.resolve(name);
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
-    }
-
-    /** Reads a text file. */
-    @FunctionalInterface
-    private interface Reader<T> {
-        List<T> read(Path file) throws KmodException;
-    }
-
-    private <T> List<T> ifExists(String name, Reader<T> reader) throws KmodException {
-        Optional<Path> file = regularFile(name);
-        return file.isPresent() ? List.copyOf(reader.read(file.get())) : List.of();
     }
 }

@@ -11,13 +11,17 @@ import java.util.List;
  * (unsigned 32-bit) with equal priorities newest-first, which is what {@link #result} does, in
  * O(n log n) instead of O(n&sup2;).
  */
-final class OrderedValues {
+final class OrderedValues implements IndexData.ValueSink {
     private record Entry(int priority, long sequence, String value) {
     }
 
-    private static final Comparator<Entry> ORDER = (a, b) -> {
-        int byPriority = Integer.compareUnsigned(a.priority, b.priority);
-        return byPriority != 0 ? byPriority : Long.compare(b.sequence, a.sequence);
+    // A class, not a lambda: linking lambdas costs start-up time.
+    private static final Comparator<Entry> ORDER = new Comparator<>() {
+        @Override
+        public int compare(Entry a, Entry b) {
+            int byPriority = Integer.compareUnsigned(a.priority, b.priority);
+            return byPriority != 0 ? byPriority : Long.compare(b.sequence, a.sequence);
+        }
     };
 
     private final List<Entry> entries = new ArrayList<>();
@@ -25,6 +29,12 @@ final class OrderedValues {
     /** Inserts a value found after all the earlier ones. */
     void add(int priority, String value) {
         entries.add(new Entry(priority, entries.size(), value));
+    }
+
+    /** Same as {@link #add}: the values of a node go straight in. */
+    @Override
+    public void value(int priority, String value) {
+        add(priority, value);
     }
 
     /** The values in order, as an unmodifiable list. */

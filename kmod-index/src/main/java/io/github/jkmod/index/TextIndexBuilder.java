@@ -44,7 +44,13 @@ import java.util.Objects;
  * ({@code modules.dep} and {@code modules.order}) are read once and shared.
  */
 public final class TextIndexBuilder {
-    private static final System.Logger LOG = System.getLogger(TextIndexBuilder.class.getName());
+    /** The logger, created on first use only: System.getLogger costs start-up time. */
+    private static final class Logging {
+        static final System.Logger LOG = System.getLogger(TextIndexBuilder.class.getName());
+
+        private Logging() {
+        }
+    }
     private static final String ORDER = "modules.order";
 
     private final Path dir;
@@ -129,7 +135,7 @@ public final class TextIndexBuilder {
                 List<DepEntry> deps = sortedDeps();
                 for (int i = 0; i < deps.size(); i++) {
                     if (writer.add(deps.get(i).module(), deps.get(i).line(), i)) {
-                        LOG.log(Level.WARNING, "{0}: duplicate module deps for {1}", text, deps.get(i).module());
+                        Logging.LOG.log(Level.WARNING, "{0}: duplicate module deps for {1}", text, deps.get(i).module());
                     }
                 }
                 break;
@@ -163,13 +169,13 @@ public final class TextIndexBuilder {
                 try {
                     key = Aliases.normalize(key);
                 } catch (InvalidAliasException e) {
-                    LOG.log(Level.WARNING, "{0}: left out: {1}", text, e.getMessage());
+                    Logging.LOG.log(Level.WARNING, "{0}: left out: {1}", text, e.getMessage());
                     continue;
                 }
             }
             Integer priority = numbers.get(entry.module());
             if (priority == null) {
-                LOG.log(Level.DEBUG, "{0}: module {1} is not in modules.dep", text, entry.module());
+                Logging.LOG.log(Level.DEBUG, "{0}: module {1} is not in modules.dep", text, entry.module());
                 priority = unknown;
             }
             writer.add(key, entry.module(), priority);
@@ -185,7 +191,7 @@ public final class TextIndexBuilder {
             try {
                 key = Aliases.normalize(record.value());
             } catch (InvalidAliasException e) {
-                LOG.log(Level.WARNING, "{0}: offset {1}: left out: {2}", text, String.valueOf(record.offset()), e.getMessage());
+                Logging.LOG.log(Level.WARNING, "{0}: offset {1}: left out: {2}", text, String.valueOf(record.offset()), e.getMessage());
                 continue;
             }
             try {

@@ -86,7 +86,7 @@ final class WildcardSearch {
                 }
             }
             if (i == query.length) {
-                data.readValues(node, results::add);
+                data.readValues(node, results);
                 break;
             }
             int c = query[i] & 0xff;
@@ -103,10 +103,14 @@ final class WildcardSearch {
      */
     private void scan(Node start, byte[] text, int length, int from) throws IndexFormatException {
         SubtreeWalk walk = new SubtreeWalk(data, true, budget);
-        walk.walk(start, text, length, (node, pattern, patternLength) -> {
-            if (node.count() > 0
-                    && Fnmatch.matches(pattern, 0, patternLength, query, from, query.length)) {
-                walk.charge(node, data.readValues(node, results::add));
+        // A class, not a lambda: linking lambdas costs start-up time (alias lookups come here).
+        walk.walk(start, text, length, new SubtreeWalk.Visitor() {
+            @Override
+            public void node(Node node, byte[] pattern, int patternLength) throws IndexFormatException {
+                if (node.count() > 0
+                        && Fnmatch.matches(pattern, 0, patternLength, query, from, query.length)) {
+                    walk.charge(node, data.readValues(node, results));
+                }
             }
         });
     }

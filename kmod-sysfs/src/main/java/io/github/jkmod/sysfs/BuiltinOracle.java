@@ -19,7 +19,14 @@ public interface BuiltinOracle {
 
     /** An oracle for which no module is builtin (the default of a {@link KernelState}). */
     static BuiltinOracle none() {
-        return module -> false;
+        // A class, not a lambda: every KernelState starts with this one, and linking a lambda
+        // costs start-up time.
+        return new BuiltinOracle() {
+            @Override
+            public boolean isBuiltin(String module) {
+                return false;
+            }
+        };
     }
 
     /**

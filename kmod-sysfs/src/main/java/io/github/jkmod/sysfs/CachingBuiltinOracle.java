@@ -3,12 +3,20 @@ package io.github.jkmod.sysfs;
 import io.github.jkmod.KmodException;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** A {@link BuiltinOracle} that asks its delegate once per module (see {@link BuiltinOracle#caching}). */
 final class CachingBuiltinOracle implements BuiltinOracle {
 
     private final BuiltinOracle delegate;
     private final ConcurrentHashMap<String, Boolean> answers = new ConcurrentHashMap<>();
+    // A class, not this::ask: linking a method reference costs start-up time.
+    private final Function<String, Boolean> asker = new Function<>() {
+        @Override
+        public Boolean apply(String module) {
+            return ask(module);
+        }
+    };
 
     CachingBuiltinOracle(BuiltinOracle delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -21,7 +29,7 @@ final class CachingBuiltinOracle implements BuiltinOracle {
             return known;
         }
         try {
-            return answers.computeIfAbsent(module, this::ask);
+            return answers.computeIfAbsent(module, asker);
         } catch (Failure failure) {
             throw failure.cause;
         }

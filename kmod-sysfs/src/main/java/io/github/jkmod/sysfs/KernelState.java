@@ -1,7 +1,6 @@
 package io.github.jkmod.sysfs;
 
 import io.github.jkmod.KmodException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +30,13 @@ import java.util.TreeMap;
  */
 public final class KernelState {
 
-    private static final Logger LOG = System.getLogger(KernelState.class.getName());
+    /** The logger, created on first use only: System.getLogger costs start-up time. */
+    private static final class Logging {
+        static final System.Logger LOG = System.getLogger(KernelState.class.getName());
+
+        private Logging() {
+        }
+    }
 
     private final Path root;
     private final InitstateLogic logic;
@@ -112,14 +117,18 @@ public final class KernelState {
         }
         if (content.isPresent()) {
             String word = content.get().strip();
-            return ModuleState.fromInitstate(word).orElseThrow(() -> new SysfsException(initstate,
-                    "unknown initstate '" + word + "' (expected live, coming or going)"));
+            Optional<ModuleState> state = ModuleState.fromInitstate(word);
+            if (state.isEmpty()) {
+                throw new SysfsException(initstate,
+                        "unknown initstate '" + word + "' (expected live, coming or going)");
+            }
+            return state.get();
         }
         if (!Files.isDirectory(dir)) {
             return ModuleState.NOT_LOADED;
         }
         ModuleState state = logic == InitstateLogic.KMOD_18 ? ModuleState.BUILTIN : ModuleState.COMING;
-        LOG.log(Level.DEBUG, () -> dir + " has no initstate: " + logic.cliName() + " logic says " + state);
+        Logging.LOG.log(Level.DEBUG, () -> dir + " has no initstate: " + logic.cliName() + " logic says " + state);
         return state;
     }
 
@@ -218,9 +227,10 @@ public final class KernelState {
      * @throws SysfsException when the file cannot be read
      */
     public Optional<String> compression() throws SysfsException {
-        return KernelFiles.read(root.resolve("sys/module/compression"), KernelFiles.MAX_ATTRIBUTE_BYTES)
-                .map(String::strip)
-                .filter(s -> !s.isEmpty());
+        Optional<String> text = KernelFiles.read(root.resolve("sys/module/compression"),
+                KernelFiles.MAX_ATTRIBUTE_BYTES);
+        String method = text.isPresent() ? text.get().strip() : "";
+        return method.isEmpty() ? Optional.empty() : Optional.of(method);
     }
 
     /**
@@ -233,7 +243,7 @@ public final class KernelState {
         Path file = root.resolve("proc/modules");
         Optional<String> text = KernelFiles.read(file, KernelFiles.MAX_PROC_BYTES);
         if (text.isEmpty()) {
-            LOG.log(Level.DEBUG, () -> file + " is absent: no loaded modules");
+            Logging.LOG.log(Level.DEBUG, () -> file + " is absent: no loaded modules");
             return List.of();
         }
         return ProcModulesParser.parse(file, text.get());
@@ -249,7 +259,7 @@ public final class KernelState {
         Path file = root.resolve("proc/cmdline");
         Optional<String> text = KernelFiles.read(file, KernelFiles.MAX_PROC_BYTES);
         if (text.isEmpty()) {
-            LOG.log(Level.DEBUG, () -> file + " is absent: empty command line");
+            Logging.LOG.log(Level.DEBUG, () -> file + " is absent: empty command line");
         }
         return text.orElse("");
     }
@@ -278,7 +288,7 @@ public final class KernelState {
             }
         }
         if (vanished && !Files.isDirectory(moduleDir)) {
-            LOG.log(Level.DEBUG, () -> moduleDir + " vanished while " + sub + " were read: not loaded");
+            Logging.LOG.log(Level.DEBUG, () -> moduleDir + " vanished while " + sub + " were read: not loaded");
             return Map.of();
         }
         return Collections.unmodifiableMap(values);

@@ -28,6 +28,17 @@ import java.util.function.Consumer;
  * sorted by name, byte by byte.
  */
 final class ConfigFiles {
+    /**
+     * Files by name, byte by byte. A class rather than {@code Comparator.comparing}: the JDK's
+     * lambda inside it is linked at run time, a few milliseconds of every start-up.
+     */
+    private static final Comparator<ConfigFile> BY_NAME = new Comparator<>() {
+        @Override
+        public int compare(ConfigFile a, ConfigFile b) {
+            return compareBytes(a.name(), b.name());
+        }
+    };
+
     private ConfigFiles() {
     }
 
@@ -64,7 +75,7 @@ final class ConfigFiles {
             }
         }
         List<ConfigFile> files = new ArrayList<>(byName.values());
-        files.sort(Comparator.comparing(ConfigFile::name, ConfigFiles::compareBytes));
+        files.sort(BY_NAME);
         return List.copyOf(files);
     }
 
@@ -95,12 +106,12 @@ final class ConfigFiles {
                 try {
                     lastWasDirectory = Files.readAttributes(path, BasicFileAttributes.class).isDirectory();
                 } catch (IOException | SecurityException e) {
-                    ConfigLoader.LOG.log(System.Logger.Level.DEBUG, "cannot stat " + path + ": " + e);
+                    ConfigLoader.Logging.LOG.log(System.Logger.Level.DEBUG, "cannot stat " + path + ": " + e);
                 }
                 entries.add(new Entry(name, lastWasDirectory));
             }
         } catch (IOException | SecurityException e) {
-            ConfigLoader.LOG.log(System.Logger.Level.DEBUG, "cannot list " + dir + ": " + e);
+            ConfigLoader.Logging.LOG.log(System.Logger.Level.DEBUG, "cannot list " + dir + ": " + e);
         }
         return entries;
     }

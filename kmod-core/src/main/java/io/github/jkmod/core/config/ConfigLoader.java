@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Reads the modprobe configuration as kmod 30 does: the configuration files (default directories
@@ -25,7 +26,13 @@ import java.util.Objects;
  * }</pre>
  */
 public final class ConfigLoader {
-    static final System.Logger LOG = System.getLogger(ConfigLoader.class.getName());
+    /** The logger, created on first use only: System.getLogger costs start-up time. */
+    static final class Logging {
+        static final System.Logger LOG = System.getLogger(ConfigLoader.class.getName());
+
+        private Logging() {
+        }
+    }
 
     /**
      * The directories kmod 30 reads, highest precedence first, relative to the configuration root.
@@ -55,7 +62,9 @@ public final class ConfigLoader {
     public static ModprobeConfig load(Path configRoot, List<Path> explicitPaths, Path moduleDir,
             Path cmdlineFile) {
         Builder b = builder().configRoot(configRoot).moduleDir(moduleDir).cmdlineFile(cmdlineFile);
-        explicitPaths.forEach(b::configPath);
+        for (Path p : explicitPaths) {
+            b.configPath(p);
+        }
         return b.build();
     }
 
@@ -144,10 +153,16 @@ public final class ConfigLoader {
                     sources.add(new ConfigFiles.Source(configRoot.resolve(d), "/" + d));
                 }
             }
+            // Anonymous classes rather than lambdas here and below: lambdas cost start-up time.
             List<ConfigFile> files = ConfigFiles.list(sources, moduleDir, weakdeps,
-                    dir -> contents.warnings.add(new ConfigWarning(dir.path(), 0,
-                            "Directories inside directories are not supported: " + dir.displayName(),
-                            ConfigWarning.Kind.DIRECTORY_IN_DIRECTORY)));
+                    new Consumer<ConfigFile>() {
+                        @Override
+                        public void accept(ConfigFile dir) {
+                            contents.warnings.add(new ConfigWarning(dir.path(), 0,
+                                    "Directories inside directories are not supported: " + dir.displayName(),
+                                    ConfigWarning.Kind.DIRECTORY_IN_DIRECTORY));
+                        }
+                    });
             ConfigParser parser = new ConfigParser(contents, weakdeps);
             for (ConfigFile file : files) {
                 byte[] data = read(file.path());
@@ -164,7 +179,7 @@ public final class ConfigLoader {
             }
             for (ConfigWarning w : contents.warnings) {
                 // Reported to callers through ModprobeConfig.warnings(); logged for diagnostics only.
-                LOG.log(System.Logger.Level.DEBUG, w.message());
+                Logging.LOG.log(System.Logger.Level.DEBUG, w.message());
             }
             return new ModprobeConfig(contents, weakdeps);
         }
@@ -181,16 +196,21 @@ public final class ConfigLoader {
                 public void blacklist(String module) {
                     contents.blacklist.add(module);
                 }
-            }, bad -> contents.warnings.add(new ConfigWarning(cmdlineFile, 0,
-                    "Ignoring bad option on kernel command line while parsing module name: '" + bad + "'",
-                    ConfigWarning.Kind.BAD_CMDLINE_OPTION)));
+            }, new Consumer<String>() {
+                @Override
+                public void accept(String bad) {
+                    contents.warnings.add(new ConfigWarning(cmdlineFile, 0,
+                            "Ignoring bad option on kernel command line while parsing module name: '" + bad + "'",
+                            ConfigWarning.Kind.BAD_CMDLINE_OPTION));
+                }
+            });
         }
 
         private static byte[] read(Path file) {
             try {
                 return Files.readAllBytes(file);
             } catch (IOException | SecurityException e) {
-                LOG.log(System.Logger.Level.DEBUG, "cannot read " + file + ": " + e);
+                Logging.LOG.log(System.Logger.Level.DEBUG, "cannot read " + file + ": " + e);
                 return null;
             }
         }

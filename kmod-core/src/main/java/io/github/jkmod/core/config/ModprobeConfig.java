@@ -78,7 +78,14 @@ public final class ModprobeConfig {
     /** The {@code alias} entries whose pattern matches {@code name}, in order (lookup step 1). */
     public List<AliasEntry> aliasesMatching(String name) {
         String query = Names.query(name);
-        return aliases.stream().filter(a -> a.matches(query)).toList();
+        // Loops rather than streams here and below: lambdas cost start-up time.
+        List<AliasEntry> matching = new ArrayList<>();
+        for (AliasEntry a : aliases) {
+            if (a.matches(query)) {
+                matching.add(a);
+            }
+        }
+        return List.copyOf(matching);
     }
 
     /**
@@ -137,12 +144,14 @@ public final class ModprobeConfig {
 
     /** The command of the first {@code install} entry whose pattern matches {@code module}. */
     public Optional<String> installCommand(String module) {
-        return first(installs, installMatch, module).map(CommandEntry::command);
+        Optional<CommandEntry> entry = first(installs, installMatch, module);
+        return entry.isPresent() ? Optional.of(entry.get().command()) : Optional.empty();
     }
 
     /** The command of the first {@code remove} entry whose pattern matches {@code module}. */
     public Optional<String> removeCommand(String module) {
-        return first(removes, removeMatch, module).map(CommandEntry::command);
+        Optional<CommandEntry> entry = first(removes, removeMatch, module);
+        return entry.isPresent() ? Optional.of(entry.get().command()) : Optional.empty();
     }
 
     /** Every {@code softdep} entry, in order (including {@code modules.softdep}'s, by its file name). */
@@ -167,7 +176,12 @@ public final class ModprobeConfig {
     /** The first {@code weakdep} entry whose pattern matches {@code module}. */
     public Optional<WeakdepEntry> weakdep(String module) {
         String name = Names.query(module);
-        return weakdeps.stream().filter(w -> w.matches(name)).findFirst();
+        for (WeakdepEntry w : weakdeps) {
+            if (w.matches(name)) {
+                return Optional.of(w);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The problems met, in the order kmod 30 reports them (listing, files, kernel command line). */

@@ -22,7 +22,13 @@ import java.util.Set;
  * <p>This class checks no state: {@link ModuleLoad} decides whether to insert at all.
  */
 public final class ModuleLoader {
-    private static final System.Logger LOG = System.getLogger(ModuleLoader.class.getName());
+    /** The logger, created on first use only: System.getLogger costs start-up time. */
+    private static final class Logging {
+        static final System.Logger LOG = System.getLogger(ModuleLoader.class.getName());
+
+        private Logging() {
+        }
+    }
 
     private final KernelCalls calls;
     private final KernelState state;
@@ -76,18 +82,26 @@ public final class ModuleLoader {
             int flags = Force.finitFlags(forces) | (compression.isPresent() ? KernelCalls.FINIT_COMPRESSED_FILE : 0);
             try {
                 calls.finitModule(module, file, options, flags);
-                LOG.log(Level.DEBUG, () -> "finit_module " + module + " " + file + " flags=" + flags);
+                // isLoggable and a plain message, not a Supplier lambda: linking a capturing
+                // lambda costs milliseconds of every module load.
+                if (Logging.LOG.isLoggable(Level.DEBUG)) {
+                    Logging.LOG.log(Level.DEBUG, "finit_module " + module + " " + file + " flags=" + flags);
+                }
                 return;
             } catch (KernelCallException e) {
                 if (e.errno() != Errno.ENOSYS) {
                     throw e;
                 }
-                LOG.log(Level.DEBUG, () -> "finit_module " + module + ": ENOSYS, trying init_module");
+                if (Logging.LOG.isLoggable(Level.DEBUG)) {
+                    Logging.LOG.log(Level.DEBUG, "finit_module " + module + ": ENOSYS, trying init_module");
+                }
             }
         }
         byte[] image = images.image(module, file, forces);
         calls.initModule(module, image, options);
-        LOG.log(Level.DEBUG, () -> "init_module " + module + " (" + image.length + " bytes)");
+        if (Logging.LOG.isLoggable(Level.DEBUG)) {
+            Logging.LOG.log(Level.DEBUG, "init_module " + module + " (" + image.length + " bytes)");
+        }
     }
 
     /**

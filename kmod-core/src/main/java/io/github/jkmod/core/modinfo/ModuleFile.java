@@ -37,7 +37,13 @@ public final class ModuleFile {
     /** Largest byte array the JVM reliably allocates; no limit may exceed it. */
     static final long MAX_ARRAY_SIZE = Integer.MAX_VALUE - 16;
 
-    private static final System.Logger LOG = System.getLogger(ModuleFile.class.getName());
+    /** The logger, created on first use only: System.getLogger costs start-up time. */
+    private static final class Logging {
+        static final System.Logger LOG = System.getLogger(ModuleFile.class.getName());
+
+        private Logging() {
+        }
+    }
     private static final String CRC_PREFIX = "__crc_";
 
     private final Path file;
@@ -191,7 +197,7 @@ public final class ModuleFile {
         try {
             signature().ifPresent(sig -> out.addAll(sig.fields()));
         } catch (ModuleFormatException e) {
-            LOG.log(Level.DEBUG, "signature left out: {0}", e.getMessage());
+            Logging.LOG.log(Level.DEBUG, "signature left out: {0}", e.getMessage());
         }
         return List.copyOf(out);
     }

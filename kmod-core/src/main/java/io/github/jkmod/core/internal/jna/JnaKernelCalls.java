@@ -15,7 +15,13 @@ import java.util.Objects;
  * {@link KernelCalls#system()} can create it; use that.
  */
 public final class JnaKernelCalls implements KernelCalls {
-    private static final System.Logger LOG = System.getLogger(JnaKernelCalls.class.getName());
+    /** The logger, created on first use only: System.getLogger costs start-up time. */
+    private static final class Logging {
+        static final System.Logger LOG = System.getLogger(JnaKernelCalls.class.getName());
+
+        private Logging() {
+        }
+    }
 
     private final LinuxLibc libc;
     private final SyscallNumbers numbers;
@@ -36,7 +42,8 @@ public final class JnaKernelCalls implements KernelCalls {
         NativeDirectory.prepare();
         try {
             LinuxLibc libc = Native.load("c", LinuxLibc.class);
-            LOG.log(System.Logger.Level.DEBUG, "JNA loaded; jna.tmpdir={0}", System.getProperty("jna.tmpdir"));
+            NativeLibraryCache.keep(System.getProperties());
+            Logging.LOG.log(System.Logger.Level.DEBUG, "JNA loaded; jna.tmpdir={0}", System.getProperty("jna.tmpdir"));
             return new JnaKernelCalls(libc, numbers);
         } catch (LinkageError e) {
             throw new KmodException("cannot make system calls: JNA failed to load its native library: "
@@ -61,7 +68,7 @@ public final class JnaKernelCalls implements KernelCalls {
             try {
                 libc.close(fd);
             } catch (LastErrorException e) {
-                LOG.log(System.Logger.Level.DEBUG, "close({0}) of {1}: errno {2}", fd, file, e.getErrorCode());
+                Logging.LOG.log(System.Logger.Level.DEBUG, "close({0}) of {1}: errno {2}", fd, file, e.getErrorCode());
             }
         }
     }

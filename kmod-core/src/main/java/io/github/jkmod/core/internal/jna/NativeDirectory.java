@@ -28,14 +28,54 @@ final class NativeDirectory {
     /** The directories tried after {@code java.io.tmpdir}, in order. */
     static final List<Path> FALLBACKS = List.of(Path.of("/tmp"), Path.of("/dev/shm"), Path.of("/run"), Path.of("/var/tmp"));
 
+    /** The library directories JNA is given instead of asking {@code ldconfig}. */
+    static final String PLATFORM_LIBRARY_PATH = "/usr/lib64:/lib64:/usr/lib:/lib";
+
     private NativeDirectory() {
     }
 
-    /** Sets {@code jna.tmpdir} in the system properties when needed; see the class comment. */
+    /**
+     * Sets {@code jna.tmpdir} in the system properties when needed (see the class comment), or
+     * uses the launcher's kept copy of the library ({@link NativeLibraryCache}).
+     */
     static synchronized void prepare() throws KmodException {
         Properties properties = System.getProperties();
-        choose(properties, FALLBACKS, NativeDirectory::writableDirectory)
-                .ifPresent(dir -> properties.setProperty("jna.tmpdir", dir.toString()));
+        // Unless told, JNA's NativeLibrary runs "ldconfig -p" (a child process: tens of
+        // milliseconds of every module load) to learn the system's library directories. jkmod
+        // loads libc only, which JNA on Linux takes from the process itself, never from a path.
+        if (properties.getProperty("jna.platform.library.path") == null) {
+            properties.setProperty("jna.platform.library.path", PLATFORM_LIBRARY_PATH);
+        }
+        if (properties.getProperty("jna.tmpdir") != null
+                || properties.getProperty("jna.boot.library.path") != null) {
+            return;
+        }
+        boolean cached = NativeLibraryCache.prepare(properties);
+        if (properties.getProperty("jna.tmpdir") != null) {
+            return;
+        }
+        Properties tmpdirOnly = new Properties();
+        String javaTmp = properties.getProperty("java.io.tmpdir");
+        if (javaTmp != null) {
+            tmpdirOnly.setProperty("java.io.tmpdir", javaTmp);
+        }
+        try {
+            // A class, not a method reference: the first lambda of a run costs milliseconds.
+            Optional<Path> dir = choose(tmpdirOnly, FALLBACKS, new Predicate<Path>() {
+                @Override
+                public boolean test(Path p) {
+                    return writableDirectory(p);
+                }
+            });
+            if (dir.isPresent()) {
+                properties.setProperty("jna.tmpdir", dir.get().toString());
+            }
+        } catch (KmodException e) {
+            if (!cached) {
+                throw e;
+            }
+            // The kept library needs no directory; JNA only unpacks should loading it fail.
+        }
     }
 
     /**

@@ -34,9 +34,13 @@ public final class Jmodprobe {
         // back the same way, bytes come out as they went in, whatever the locale.
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err),
                 true, java.nio.charset.StandardCharsets.ISO_8859_1);
+        // With -s, messages go to libc's syslog; nothing native is loaded before the first one.
+        SystemLogSink syslog = new SystemLogSink(OptionParser.baseName(argv0),
+                io.github.jkmod.core.kernel.SystemLog.system());
         int status = run(argv0, RawArguments.of(args), out, err, RawArguments.environment(System.getenv()),
-                CoreRunner.system(), SyslogSink.DISCARD);
+                CoreRunner.system(), syslog);
         out.flush();
+        syslog.close();
         System.exit(status);
     }
 

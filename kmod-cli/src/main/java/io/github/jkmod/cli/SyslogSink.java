@@ -1,9 +1,8 @@
 package io.github.jkmod.cli;
 
 /**
- * Where messages go with {@code -s}: the system logger. jkmod has no syslog client of its own yet
- * (Java cannot write to the {@code /dev/log} datagram socket without a native call); the default
- * sink drops messages, as modprobe's do when no syslog daemon listens.
+ * Where messages go with {@code -s}: the system logger. {@code jmodprobe} itself uses libc's
+ * syslog ({@link SystemLogSink}); {@link #DISCARD} is for tests and embedders that want none.
  */
 @FunctionalInterface
 public interface SyslogSink {
@@ -19,7 +18,8 @@ public interface SyslogSink {
      * Sends one message.
      *
      * @param priority the syslog priority ({@link Log#ERR} ...)
-     * @param message the message with its level label ({@code ERROR: ...}), without newline
+     * @param message the message with its level label ({@code ERROR: ...}), without newline (the
+     *     sink adds what the logger needs)
      */
     void send(int priority, String message);
 }

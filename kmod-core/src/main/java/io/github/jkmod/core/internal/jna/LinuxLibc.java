@@ -26,6 +26,18 @@ interface LinuxLibc extends Library {
     /** {@code int close(int fd)}. */
     int close(int fd) throws LastErrorException;
 
+    /** {@code void openlog(const char *ident, int option, int facility)}; keeps the {@code ident} pointer. */
+    void openlog(Pointer ident, int option, int facility);
+
+    /**
+     * {@code void syslog(int priority, const char *format, ...)}; jkmod passes {@code "%s"} and
+     * the message as one {@link Pointer}, so the message is never read as a format.
+     */
+    void syslog(int priority, String format, Object... args);
+
+    /** {@code void closelog(void)}. */
+    void closelog();
+
     /** {@code char *strerror(int errnum)} (tests compare it with {@code Errno}). */
     String strerror(int errnum);
 }

@@ -102,8 +102,7 @@ public final class CoreRunner implements ModprobeRunner {
         for (String p : options.configPaths()) {
             configPaths.add(RawArguments.path(p));
         }
-        InitstateLogic logic = options.initstateLogic() == io.github.jkmod.cli.InitstateLogic.KMOD18
-                ? InitstateLogic.KMOD_18 : InitstateLogic.KMOD_20;
+        InitstateLogic logic = options.initstateLogic();
         ContextFactory factory = new ContextFactory(systemRoot, moduleRoot, release, configPaths,
                 logic, log);
         return new Invocation(options, out, log, factory, dirname, kernel, commands, childEnv);

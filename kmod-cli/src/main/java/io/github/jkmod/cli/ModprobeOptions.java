@@ -1,5 +1,7 @@
 package io.github.jkmod.cli;
 
+import io.github.jkmod.sysfs.InitstateLogic;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,7 +36,7 @@ import java.util.Optional;
  *     command-line order ({@code -q -v} gives 1)
  * @param operands the non-option arguments in order (module names, module parameters, file names)
  * @param initstateLogic how module state is read (jkmod's {@code --initstate-logic} or
- *     {@code JKMOD_INITSTATE_LOGIC}; {@link InitstateLogic#KMOD20} by default)
+ *     {@code JKMOD_INITSTATE_LOGIC}; {@link InitstateLogic#KMOD_20} by default)
  * @param childModprobeOptions the value {@code MODPROBE_OPTIONS} must have in the environment of
  *     install and remove commands: the inherited value with {@code -s}, {@code -q}, {@code -v} and
  *     {@code -C PATH} appended in order, each after one space; empty when neither exists
@@ -203,7 +205,7 @@ public record ModprobeOptions(
         boolean syslog;
         int logPriority = Log.WARNING;
         List<String> operands = new ArrayList<>();
-        InitstateLogic initstateLogic = InitstateLogic.KMOD20;
+        InitstateLogic initstateLogic = InitstateLogic.KMOD_20;
         Optional<String> childModprobeOptions = Optional.empty();
 
         Builder() {

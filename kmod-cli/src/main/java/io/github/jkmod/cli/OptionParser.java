@@ -1,5 +1,7 @@
 package io.github.jkmod.cli;
 
+import io.github.jkmod.sysfs.InitstateLogic;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -139,11 +141,13 @@ public final class OptionParser {
 
     private static InitstateLogic initstateLogic(String programName, String what, String value)
             throws UsageException {
-        Optional<InitstateLogic> l = InitstateLogic.fromSpelling(value);
-        if (l.isEmpty()) {
-            throw new UsageException(programName + ": ERROR: unexpected " + what + " '" + value
-                    + "' (expected kmod18 or kmod20).\n");
+        // Exactly as written (kmod18, kmod20): the option takes no other spellings.
+        for (InitstateLogic l : InitstateLogic.values()) {
+            if (l.cliName().equals(value)) {
+                return l;
+            }
         }
-        return l.get();
+        throw new UsageException(programName + ": ERROR: unexpected " + what + " '" + value
+                + "' (expected kmod18 or kmod20).\n");
     }
 }

@@ -1,5 +1,7 @@
 package io.github.jkmod.cli;
 
+import io.github.jkmod.sysfs.InitstateLogic;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -41,7 +43,7 @@ class OptionParserTest {
         ModprobeOptions o = ok("ext4");
         assertEquals(ModprobeOptions.builder().operands(List.of("ext4")).build(), o);
         assertEquals(Log.WARNING, o.logPriority());
-        assertEquals(InitstateLogic.KMOD20, o.initstateLogic());
+        assertEquals(InitstateLogic.KMOD_20, o.initstateLogic());
         assertEquals(ModprobeAction.INSERT, o.action());
         assertEquals(List.of("ext4"), o.moduleNames());
         assertEquals("", o.moduleParameters());
@@ -220,11 +222,11 @@ class OptionParserTest {
     void initstateLogicOptionWinsOverEnvironment() throws UsageException {
         Map<String, String> env = new HashMap<>();
         env.put("JKMOD_INITSTATE_LOGIC", "kmod18");
-        assertEquals(InitstateLogic.KMOD18, ok(env, "x").initstateLogic());
-        assertEquals(InitstateLogic.KMOD20, ok(env, "--initstate-logic=kmod20", "x").initstateLogic());
-        assertEquals(InitstateLogic.KMOD18, ok("--initstate-logic", "kmod18", "x").initstateLogic());
+        assertEquals(InitstateLogic.KMOD_18, ok(env, "x").initstateLogic());
+        assertEquals(InitstateLogic.KMOD_20, ok(env, "--initstate-logic=kmod20", "x").initstateLogic());
+        assertEquals(InitstateLogic.KMOD_18, ok("--initstate-logic", "kmod18", "x").initstateLogic());
         env.put("JKMOD_INITSTATE_LOGIC", "bad");
-        assertEquals(InitstateLogic.KMOD18, ok(env, "--initstate-logic=kmod18", "x").initstateLogic());
+        assertEquals(InitstateLogic.KMOD_18, ok(env, "--initstate-logic=kmod18", "x").initstateLogic());
         assertEquals("jmodprobe: ERROR: unexpected JKMOD_INITSTATE_LOGIC value 'bad' "
                 + "(expected kmod18 or kmod20).\n", error(env, "x"));
         assertFalse(ok("--initstate-logic=kmod18", "x").childModprobeOptions().isPresent());

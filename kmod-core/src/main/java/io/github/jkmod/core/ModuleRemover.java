@@ -96,7 +96,9 @@ public final class ModuleRemover {
                         + holdersDir + "': No such file or directory");
             }
             List<Module> holders = new ArrayList<>();
-            for (String h : context.kernelState().holders(name)) {
+            List<String> holderNames = Names.isDirectoryName(name)
+                    ? context.kernelState().holders(name) : List.of();
+            for (String h : holderNames) {
                 holders.add(Module.named(h));
             }
             int err = removeList(holders, flags, listener, true);
@@ -104,7 +106,8 @@ public final class ModuleRemover {
                 return err;
             }
         }
-        if (cmd.isEmpty() && !flags.ignoreLoaded() && flags.waitMillis() == 0) {
+        if (cmd.isEmpty() && !flags.ignoreLoaded() && flags.waitMillis() == 0
+                && Names.isDirectoryName(name)) {
             OptionalInt usage = context.kernelState().refcount(name);
             if (usage.isPresent() && usage.getAsInt() > 0) {
                 listener.log("Module " + name + " is in use.");

@@ -39,7 +39,11 @@ final class ModuleStates {
         return builtins.isBuiltin(name);
     }
 
+    /** The state; {@link ModuleState#NOT_LOADED} for a name no module can have (see {@link Names#isDirectoryName}). */
     ModuleState state(String name) throws KmodException {
+        if (!Names.isDirectoryName(name)) {
+            return ModuleState.NOT_LOADED;
+        }
         return kernel.state(name);
     }
 

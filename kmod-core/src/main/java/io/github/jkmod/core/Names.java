@@ -28,6 +28,17 @@ final class Names {
         return Fnmatch.matchesLatin1(pattern, string);
     }
 
+    /**
+     * Whether {@code name} can name a directory under {@code sys/module}: not empty, not {@code .}
+     * or {@code ..}, no {@code /} and no NUL. The kernel never gives a module such a name; one
+     * that comes from the configuration (e.g. {@code alias x ../y}) names no loaded module, and
+     * jkmod never resolves it against {@code sys/module}.
+     */
+    static boolean isDirectoryName(String name) {
+        return !name.isEmpty() && !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0
+                && name.indexOf('\0') < 0;
+    }
+
     /** The module name of a file path: basename, cut at the first '.', '-' to '_'. */
     static String fromFile(String path) {
         return ModuleNames.fromPath(path);

@@ -22,4 +22,5 @@ case "${JKVM_WIDEWINDOW:-auto}" in
   *) if [ -n "$kv" ] && [ -d "/usr/src/linux-headers-$kv" ]; then scenarios=$scenarios,widewindow
      else echo "run-all: wide-window experiment left out: no /usr/src/linux-headers-$kv (apt-get install linux-headers-$kv)"; fi ;;
 esac
-exec "$here/run-vm.sh" "$scenarios" --cut "$cut_cmd" --rounds 20 --threads 3,16 "${args[@]}"
+# 20 rounds of 16 kernel-started JVMs take about 12 minutes under software emulation.
+exec "$here/run-vm.sh" "$scenarios" --cut "$cut_cmd" --rounds 20 --threads 3,16 --timeout 2400 "${args[@]}"

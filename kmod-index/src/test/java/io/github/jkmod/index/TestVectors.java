@@ -29,7 +29,15 @@ public final class TestVectors {
         try {
             if (unpacked == null) {
                 unpacked = Files.createTempDirectory("jkmod-vectors");
-                unpacked.toFile().deleteOnExit();
+                Path dir = unpacked;
+                // deleteOnExit cannot remove a directory that is not empty: delete the tree.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        org.apache.commons.io.file.PathUtils.deleteDirectory(dir);
+                    } catch (IOException e) {
+                        // Best effort: a temporary directory left behind.
+                    }
+                }));
             }
             Path out = unpacked.resolve(sub).resolve(name);
             if (!Files.exists(out)) {

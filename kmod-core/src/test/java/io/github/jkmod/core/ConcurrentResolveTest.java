@@ -28,7 +28,7 @@ class ConcurrentResolveTest {
         assumeTrue(tree != null, "real tree not fetched (.ci/fetch-real-tree)");
         String release = Files.readString(tree.resolve("release")).trim();
         Path root = tree.resolve("root");
-        List<String> keys = ShowDependsConformanceTest.RealTree.keys(
+        List<String> keys = BenchKeys.keys(
                 root.resolve("lib/modules").resolve(release));
         Path config = ConformanceConfig.write(tmp);
         List<String> expected = resolveAll(context(root, release, config), keys, 0);

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.jkmod.KmodException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +40,7 @@ class ShowDependsConformanceTest {
         release = Files.readString(tree.resolve("release")).trim();
         // The keys of the uncompressed tree, for both trees: modules the compressed tree's depmod
         // could not index must be "not found" for both tools alike.
-        keys = RealTree.keys(tree.resolve("root/lib/modules").resolve(release));
+        keys = BenchKeys.keys(tree.resolve("root/lib/modules").resolve(release));
     }
 
     /**
@@ -127,7 +124,7 @@ class ShowDependsConformanceTest {
         }
     }
 
-    /** The real tree and its keys. */
+    /** Where .ci/fetch-real-tree put the real tree (keys: {@link BenchKeys#keys}). */
     static final class RealTree {
         private RealTree() {
         }
@@ -135,27 +132,6 @@ class ShowDependsConformanceTest {
         static Path find() {
             Path dir = Path.of(System.getProperty("jkmod.realtree", "/var/tmp/jkmod-realtree"));
             return Files.isRegularFile(dir.resolve("release")) ? dir : null;
-        }
-
-        /** Every module name, then one concrete string per alias pattern. */
-        static List<String> keys(Path moduleDir) throws IOException {
-            Set<String> out = new LinkedHashSet<>();
-            for (String line : Files.readAllLines(moduleDir.resolve("modules.dep"),
-                    StandardCharsets.UTF_8)) {
-                int colon = line.indexOf(':');
-                if (colon > 0) {
-                    out.add(Names.fromFile(line.substring(0, colon)));
-                }
-            }
-            List<String> result = new ArrayList<>(out);
-            for (String line : Files.readAllLines(moduleDir.resolve("modules.alias"),
-                    StandardCharsets.UTF_8)) {
-                if (line.startsWith("alias ")) {
-                    String[] f = line.split(" ");
-                    result.add(AliasSamples.concrete(f[1]));
-                }
-            }
-            return result;
         }
     }
 }

@@ -21,6 +21,19 @@ public interface CommandRunner {
     int run(String command, Map<String, String> environment) throws KmodException;
 
     /**
+     * Runs {@code command} for {@code module}: {@code environment} plus
+     * {@code MODPROBE_MODULE=module}, as modprobe sets it for install and remove commands.
+     *
+     * @return the exit status
+     */
+    default int runFor(String module, String command, Map<String, String> environment)
+            throws KmodException {
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("MODPROBE_MODULE", module);
+        return run(command, env);
+    }
+
+    /**
      * Runs commands with {@code /bin/sh -c}, output inherited from this process. (A class, not a
      * lambda: linking the first lambda of a run costs milliseconds of start-up.)
      */

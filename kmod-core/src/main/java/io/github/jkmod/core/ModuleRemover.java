@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -191,9 +190,7 @@ public final class ModuleRemover {
         if (flags.dryRun()) {
             return 0;
         }
-        Map<String, String> env = new HashMap<>(commandEnvironment);
-        env.put("MODPROBE_MODULE", mod.name());
-        int status = commands.run(cmd, env);
+        int status = commands.runFor(mod.name(), cmd, commandEnvironment);
         if (status != 0) {
             listener.log("Error running remove command for " + mod.name());
             return -status;

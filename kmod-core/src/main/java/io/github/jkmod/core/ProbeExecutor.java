@@ -7,7 +7,6 @@ import io.github.jkmod.core.kernel.KernelCallException;
 import io.github.jkmod.core.kernel.KernelCalls;
 import io.github.jkmod.core.kernel.ModuleLoad;
 import io.github.jkmod.core.kernel.ModuleLoader;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -124,8 +123,7 @@ public final class ProbeExecutor {
     }
 
     private int runInstall(ProbeStep step, String command) throws KmodException {
-        Map<String, String> env = new HashMap<>(commandEnvironment);
-        env.put("MODPROBE_MODULE", step.module().name());
-        return commands.run(command.replace("$CMDLINE_OPTS", step.options()), env);
+        return commands.runFor(step.module().name(),
+                command.replace("$CMDLINE_OPTS", step.options()), commandEnvironment);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.jkmod.core;
 
+import io.github.jkmod.core.testsupport.AliasSamples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

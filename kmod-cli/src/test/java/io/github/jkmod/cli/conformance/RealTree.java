@@ -1,5 +1,6 @@
 package io.github.jkmod.cli.conformance;
 
+import io.github.jkmod.core.testsupport.AliasSamples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ record RealTree(Path root, String release, Path moduleDir, String modprobe) {
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(moduleDir.resolve("modules.alias"), StandardCharsets.ISO_8859_1)) {
             if (line.startsWith("alias ")) {
-                out.add(AliasSample.of(line.split(" ")[1]));
+                out.add(AliasSamples.concrete(line.split(" ")[1]));
             }
         }
         return out;

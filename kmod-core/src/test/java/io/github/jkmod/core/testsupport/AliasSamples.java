@@ -1,14 +1,17 @@
-package io.github.jkmod.core;
+package io.github.jkmod.core.testsupport;
 
 /**
- * Makes one concrete string from an fnmatch pattern of modules.alias: each {@code *} becomes
- * nothing, each {@code ?} a letter, each bracket expression one of its members.
+ * One concrete string an fnmatch pattern of {@code modules.alias} matches: {@code *} becomes
+ * nothing, {@code ?} the letter {@code X}, a bracket expression its first member (or, negated, the
+ * first letter from {@code A} that it excludes), a backslash-escaped char itself. A {@code [}
+ * without a closing {@code ]} stays as it is.
  */
-final class AliasSamples {
+public final class AliasSamples {
     private AliasSamples() {
     }
 
-    static String concrete(String pattern) {
+    /** The concrete string for {@code pattern}. */
+    public static String concrete(String pattern) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < pattern.length()) {

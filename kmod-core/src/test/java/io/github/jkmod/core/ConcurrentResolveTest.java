@@ -3,6 +3,7 @@ package io.github.jkmod.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.jkmod.core.testsupport.ConformanceConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ class ConcurrentResolveTest {
         Path root = tree.resolve("root");
         List<String> keys = BenchKeys.keys(
                 root.resolve("lib/modules").resolve(release));
-        Path config = ConformanceConfig.write(tmp);
+        Path config = ConformanceConfig.showDepends(tmp);
         List<String> expected = resolveAll(context(root, release, config), keys, 0);
 
         KmodContext shared = context(root, release, config);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.jkmod.KmodException;
+import io.github.jkmod.core.testsupport.ConformanceConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,11 +56,11 @@ class ShowDependsConformanceTest {
         Path root = tree.resolve(treeName);
         assumeTrue(Files.isDirectory(root.resolve("lib/modules").resolve(release)),
                 treeName + " not made (.ci/fetch-real-tree)");
-        Path config = variant.equals("none") ? Path.of("/dev/null") : ConformanceConfig.write(tmp);
+        Path config = variant.equals("none") ? Path.of("/dev/null") : ConformanceConfig.showDepends(tmp);
         boolean useBlacklist = variant.endsWith("-b");
         List<String> keysForRun = new ArrayList<>(keys);
         if (!variant.equals("none")) {
-            keysForRun.addAll(ConformanceConfig.EXTRA_KEYS);
+            keysForRun.addAll(ConformanceConfig.SHOW_DEPENDS_KEYS);
         }
         KmodContext ctx = KmodContext.builder()
                 .moduleRoot(root)

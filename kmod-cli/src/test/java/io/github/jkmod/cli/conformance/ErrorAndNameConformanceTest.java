@@ -1,5 +1,6 @@
 package io.github.jkmod.cli.conformance;
 
+import io.github.jkmod.core.testsupport.ConformanceConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class ErrorAndNameConformanceTest {
     @BeforeAll
     static void setUp() throws IOException {
         tree = RealTree.require();
-        everyCommand = EveryCommandConfig.write(tmp);
+        everyCommand = ConformanceConfig.everyCommand(tmp);
         builtin = tree.builtinNames().get(0);
     }
 

@@ -1,5 +1,6 @@
 package io.github.jkmod.cli.conformance;
 
+import io.github.jkmod.core.testsupport.ConformanceConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class KernelConformanceTest {
         tree = RealTree.require();
         Assumptions.assumeFalse(Files.exists(Path.of("/proc/modules")),
                 "the kernel supports modules: real inserts and removals are not run");
-        everyCommand = EveryCommandConfig.write(tmp);
+        everyCommand = ConformanceConfig.everyCommand(tmp);
         builtin = tree.builtinNames().get(0);
         // modules of the real tree that have a /sys/module directory here (no initstate: COMING)
         halfThere = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.github.jkmod.cli.conformance;
 
+import io.github.jkmod.core.testsupport.ConformanceConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@code --show-depends} and {@code -R} for every module name, every builtin module name and
  * one concrete string per line of modules.alias (plus the configuration's own names), with
- * {@code -C /dev/null} and with {@link EveryCommandConfig}: jmodprobe prints what modprobe prints.
+ * {@code -C /dev/null} and with {@link ConformanceConfig#everyCommand}: jmodprobe prints what
+ * modprobe prints.
  */
 class KeyConformanceTest {
     private static final int BATCH = 500;
@@ -30,7 +32,7 @@ class KeyConformanceTest {
         keys = new ArrayList<>(tree.moduleNames());
         keys.addAll(tree.builtinNames());
         keys.addAll(tree.aliasSamples());
-        everyCommand = EveryCommandConfig.write(tmp);
+        everyCommand = ConformanceConfig.everyCommand(tmp);
     }
 
     @ParameterizedTest(name = "{0} with {1}")
@@ -43,7 +45,7 @@ class KeyConformanceTest {
         args.add("-a");
         List<String> all = new ArrayList<>(keys);
         if (!none) {
-            all.addAll(EveryCommandConfig.EXTRA_KEYS);
+            all.addAll(ConformanceConfig.EVERY_COMMAND_KEYS);
         }
         Comparison c = new Comparison(tree);
         c.compareKeys(CommandLine.of(args), all, BATCH);

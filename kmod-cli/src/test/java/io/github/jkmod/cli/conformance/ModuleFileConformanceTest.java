@@ -1,5 +1,6 @@
 package io.github.jkmod.cli.conformance;
 
+import io.github.jkmod.core.testsupport.ConformanceConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class ModuleFileConformanceTest {
     @BeforeAll
     static void setUp() throws IOException {
         tree = RealTree.require();
-        everyCommand = EveryCommandConfig.write(tmp);
+        everyCommand = ConformanceConfig.everyCommand(tmp);
     }
 
     @Test
@@ -84,7 +85,7 @@ class ModuleFileConformanceTest {
                         "p=1", "q=\"a b\"", "r")));
             }
         }
-        for (String name : EveryCommandConfig.EXTRA_KEYS) {
+        for (String name : ConformanceConfig.EVERY_COMMAND_KEYS) {
             c.compare(CommandLine.of(tree.args(everyCommand, "-n", "-v", name, "x=1")));
             c.compare(CommandLine.of(tree.args(everyCommand, "-n", "-vv", "-i", name)));
             c.compare(CommandLine.of(tree.args(everyCommand, "-n", "-v", "-b", name)));

@@ -1,5 +1,6 @@
 package io.github.jkmod.cli.conformance;
 
+import io.github.jkmod.core.testsupport.ConformanceConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class PackagedConformanceIT {
         tree = RealTree.require();
         Path executable = Path.of(System.getProperty("jkmod.executable", "target/jmodprobe")).toAbsolutePath();
         Assumptions.assumeTrue(Files.isExecutable(executable), "not built: " + executable);
-        everyCommand = EveryCommandConfig.write(tmp);
+        everyCommand = ConformanceConfig.everyCommand(tmp);
         link = tmp.resolve("sbin/modprobe");
         Files.createDirectories(link.getParent());
         Files.createSymbolicLink(link, executable);

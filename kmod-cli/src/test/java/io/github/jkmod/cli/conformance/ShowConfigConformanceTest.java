@@ -1,5 +1,6 @@
 package io.github.jkmod.cli.conformance;
 
+import io.github.jkmod.core.testsupport.ConformanceConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code -c}: the configuration, then the alias and symbol indexes of the real tree, with no
- * configuration, with {@link EveryCommandConfig}, with both, and with this machine's default
- * directories (and its /proc/cmdline, which both programs read).
+ * configuration, with {@link ConformanceConfig#everyCommand}, with both, and with this machine's
+ * default directories (and its /proc/cmdline, which both programs read).
  */
 class ShowConfigConformanceTest {
     @TempDir
@@ -23,7 +24,7 @@ class ShowConfigConformanceTest {
     @BeforeAll
     static void setUp() throws IOException {
         tree = RealTree.require();
-        everyCommand = EveryCommandConfig.write(tmp);
+        everyCommand = ConformanceConfig.everyCommand(tmp);
     }
 
     @Test

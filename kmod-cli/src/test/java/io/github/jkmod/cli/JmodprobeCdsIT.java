@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.jkmod.core.testsupport.RealModprobe;
 import io.github.jkmod.index.IndexWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -132,7 +133,7 @@ class JmodprobeCdsIT {
             Map<String, String> env = environment(notADirectory.resolve("cache"));
             RealModprobe.Outcome packaged = RealModprobe.run(executable.toString(), args, env);
             env.remove("JKMOD_CACHE_DIR");
-            RealModprobe.Outcome inProcess = RealModprobe.inProcess(executable.toString(), args, env);
+            RealModprobe.Outcome inProcess = InProcess.run(executable.toString(), args, env);
             assertEquals(inProcess, packaged, args.toString());
         }
         assertEquals("x", Files.readString(notADirectory));
@@ -162,7 +163,7 @@ class JmodprobeCdsIT {
         env.put("JAVA_HOME", other.get().toString());
         for (List<String> args : List.of(List.of("-V"), List.of("--foo"))) {
             RealModprobe.Outcome packaged = RealModprobe.run(executable.toString(), args, env);
-            RealModprobe.Outcome inProcess = RealModprobe.inProcess(executable.toString(), args, Map.of());
+            RealModprobe.Outcome inProcess = InProcess.run(executable.toString(), args, Map.of());
             assertEquals(inProcess, packaged, args.toString());
         }
         assertTrue(named(cache, ".no").isPresent(), names(cache).toString());

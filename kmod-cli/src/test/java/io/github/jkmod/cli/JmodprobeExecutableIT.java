@@ -3,6 +3,7 @@ package io.github.jkmod.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.jkmod.core.testsupport.RealModprobe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class JmodprobeExecutableIT {
     void sameAsInProcess(List<String> args) {
         Map<String, String> env = minimalEnvironment();
         RealModprobe.Outcome packaged = RealModprobe.run(executable.toString(), args, env);
-        RealModprobe.Outcome inProcess = RealModprobe.inProcess(executable.toString(), args, env);
+        RealModprobe.Outcome inProcess = InProcess.run(executable.toString(), args, env);
         assertEquals(inProcess, packaged);
     }
 

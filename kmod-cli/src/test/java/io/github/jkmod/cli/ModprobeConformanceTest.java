@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.jkmod.core.testsupport.RealModprobe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -124,7 +125,7 @@ class ModprobeConformanceTest {
             // decided by the parser: safe to run the real one
         }
         RealModprobe.Outcome real = RealModprobe.run(argv0, vector.args(), env);
-        RealModprobe.Outcome ours = RealModprobe.inProcess(argv0, vector.args(), env);
+        RealModprobe.Outcome ours = InProcess.run(argv0, vector.args(), env);
         assertEquals(real, ours, vector.toString());
     }
 
@@ -141,7 +142,7 @@ class ModprobeConformanceTest {
         Map<String, String> env = environment(vector);
         String argv0 = modprobe.toString();
         RealModprobe.Outcome real = RealModprobe.run(argv0, vector.args(), env);
-        RealModprobe.Outcome ours = RealModprobe.inProcess(argv0, vector.args(), env);
+        RealModprobe.Outcome ours = InProcess.run(argv0, vector.args(), env);
         assertEquals(real.status(), ours.status());
         assertEquals(real.stderr(), ours.stderr());
         if (real.stdout().isEmpty()) {

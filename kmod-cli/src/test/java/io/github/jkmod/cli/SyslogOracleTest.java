@@ -2,6 +2,7 @@ package io.github.jkmod.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.jkmod.core.testsupport.RealModprobe;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.jkmod.KmodException;
+import io.github.jkmod.core.testsupport.RealModprobe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class PlanTemplateConformanceTest {
     static void setUp() throws IOException {
         Path tree = ShowDependsConformanceTest.RealTree.find();
         assumeTrue(tree != null, "real tree not fetched (.ci/fetch-real-tree)");
-        assumeTrue(RealModprobe.find() != null, "the real modprobe is not installed");
+        assumeTrue(RealModprobe.locate().isPresent(), "the real modprobe is not installed");
         root = tree.resolve("root");
         release = Files.readString(tree.resolve("release")).trim();
         config = tmp.resolve("self.conf");
@@ -67,7 +68,7 @@ class PlanTemplateConformanceTest {
         }
         args.add("--");
         args.addAll(KEYS);
-        RealModprobe.Result real = RealModprobe.run(args);
+        RealModprobe.Outcome real = RealModprobe.run(args);
         KmodContext ctx = KmodContext.builder()
                 .moduleRoot(root)
                 .release(release)

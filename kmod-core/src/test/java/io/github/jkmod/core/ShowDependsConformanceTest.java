@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.jkmod.KmodException;
 import io.github.jkmod.core.testsupport.ConformanceConfig;
+import io.github.jkmod.core.testsupport.RealModprobe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class ShowDependsConformanceTest {
     static void setUp() throws IOException {
         tree = RealTree.find();
         assumeTrue(tree != null, "real tree not fetched (.ci/fetch-real-tree)");
-        assumeTrue(RealModprobe.find() != null, "the real modprobe is not installed");
+        assumeTrue(RealModprobe.locate().isPresent(), "the real modprobe is not installed");
         release = Files.readString(tree.resolve("release")).trim();
         // The keys of the uncompressed tree, for both trees: modules the compressed tree's depmod
         // could not index must be "not found" for both tools alike.
@@ -82,7 +83,7 @@ class ShowDependsConformanceTest {
             }
             args.add("--");
             args.addAll(batch);
-            RealModprobe.Result real = RealModprobe.run(args);
+            RealModprobe.Outcome real = RealModprobe.run(args);
             StringBuilder out = new StringBuilder();
             StringBuilder err = new StringBuilder();
             for (String key : batch) {
@@ -93,7 +94,7 @@ class ShowDependsConformanceTest {
                 for (String key : batch) {
                     List<String> one = new ArrayList<>(args.subList(0, args.size() - batch.size()));
                     one.add(key);
-                    RealModprobe.Result r = RealModprobe.run(one);
+                    RealModprobe.Outcome r = RealModprobe.run(one);
                     StringBuilder o = new StringBuilder();
                     StringBuilder e = new StringBuilder();
                     render(ctx, flags, key, dir, o, e);

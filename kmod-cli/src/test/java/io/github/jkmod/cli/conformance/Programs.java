@@ -7,6 +7,7 @@ import io.github.jkmod.cli.StdioOutputStream;
 import io.github.jkmod.cli.SyslogSink;
 import io.github.jkmod.core.CommandRunner;
 import io.github.jkmod.core.kernel.KernelCalls;
+import io.github.jkmod.core.testsupport.RealModprobe;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,31 +17,21 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a command line three ways: the real modprobe, jmodprobe in this JVM, and a packaged
- * executable (target/jmodprobe) as a process.
+ * Runs a command line three ways: the real modprobe ({@link RealModprobe#locate()}), jmodprobe in
+ * this JVM, and a packaged executable (target/jmodprobe) as a process.
  */
 final class Programs {
     private static final Charset BYTES = StandardCharsets.ISO_8859_1;
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private Programs() {
-    }
-
-    /** The real modprobe, if installed. */
-    static Optional<Path> realModprobe() {
-        for (String p : List.of("/usr/sbin/modprobe", "/sbin/modprobe", "/usr/bin/modprobe", "/bin/modprobe")) {
-            if (Files.isExecutable(Path.of(p))) {
-                return Optional.of(Path.of(p));
-            }
-        }
-        return Optional.empty();
     }
 
     /**
@@ -68,27 +59,14 @@ final class Programs {
             if (!viaXargs) {
                 command.addAll(line.args());
             }
-            ProcessBuilder pb = new ProcessBuilder(command);
-            pb.environment().clear();
-            pb.environment().putAll(line.env());
-            pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-            Process p = pb.start();
-            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("timed out: " + line);
-            }
-            int status = p.exitValue();
+            RealModprobe.Outcome o = RealModprobe.capture(command, line.env(), BYTES, TIMEOUT);
+            int status = o.status();
             if (viaXargs && status == 123) {
                 status = 1; // xargs: "the command exited with status 1-125"
             }
-            return new Outcome(new String(out.join(), BYTES), new String(err.join(), BYTES), status);
+            return new Outcome(o.stdout(), o.stderr(), status);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         } finally {
             if (argFile != null) {
                 try {

@@ -1,6 +1,7 @@
 package io.github.jkmod.cli.conformance;
 
 import io.github.jkmod.core.testsupport.AliasSamples;
+import io.github.jkmod.core.testsupport.RealModprobe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ record RealTree(Path root, String release, Path moduleDir, String modprobe) {
 
     /** The tree and the real modprobe, or a skipped test. */
     static RealTree require() {
-        Optional<Path> modprobe = Programs.realModprobe();
+        Optional<Path> modprobe = RealModprobe.locate();
         Assumptions.assumeTrue(modprobe.isPresent(), "the real modprobe is not installed");
         Path dir = Path.of(System.getProperty("jkmod.realtree", "/var/tmp/jkmod-realtree"));
         Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("release")),

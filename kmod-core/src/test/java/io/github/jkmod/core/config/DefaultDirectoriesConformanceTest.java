@@ -4,6 +4,7 @@ import static io.github.jkmod.core.config.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.jkmod.core.testsupport.RealModprobe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,9 +37,9 @@ class DefaultDirectoriesConformanceTest {
 
     @Test
     void defaultDirectoriesInPrecedenceOrder() throws Exception {
-        assumeTrue(RealModprobe.program().isPresent(), "modprobe is not installed");
-        assumeTrue(RealModprobe.realTreeRoot().isPresent(), "the real module tree is absent");
-        assumeTrue(RealModprobe.canReplaceCmdline(), "cannot make mount namespaces");
+        assumeTrue(RealModprobe.locate().isPresent(), "modprobe is not installed");
+        assumeTrue(ShowConfigOracle.realTreeRoot().isPresent(), "the real module tree is absent");
+        assumeTrue(ShowConfigOracle.canReplaceCmdline(), "cannot make mount namespaces");
         write(root.resolve("etc/modprobe.d/a.conf"), "options x from-etc-a\n");
         write(root.resolve("etc/modprobe.d/z.conf"), "options x from-etc-z\nbad\n");
         write(root.resolve("run/modprobe.d/a.conf"), "options x from-run-a\n");
@@ -52,9 +53,9 @@ class DefaultDirectoriesConformanceTest {
         Files.createDirectories(root.resolve("run/modprobe.d/dir.conf"));
         Path cmdline = write(root.resolve("cmdline"), "x.late=1\n");
 
-        Path tree = RealModprobe.realTreeRoot().orElseThrow();
-        String release = RealModprobe.realTreeRelease();
-        RealModprobe.Result real = RealModprobe.showConfigAfter(
+        Path tree = ShowConfigOracle.realTreeRoot().orElseThrow();
+        String release = ShowConfigOracle.realTreeRelease();
+        ShowConfigOracle.Result real = ShowConfigOracle.showConfigAfter(
                 "JKMOD_ROOT='" + root + "'\n" + SETUP,
                 List.of("-d", tree.toString(), "-S", release), cmdline);
         assumeTrue(real.exitCode() != 77, "cannot mount the test directories");

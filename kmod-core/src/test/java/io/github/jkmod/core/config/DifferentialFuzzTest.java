@@ -4,6 +4,7 @@ import static io.github.jkmod.core.config.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.jkmod.core.testsupport.RealModprobe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ class DifferentialFuzzTest {
 
     @BeforeAll
     static void needModprobe() {
-        assumeTrue(RealModprobe.program().isPresent(), "modprobe is not installed");
+        assumeTrue(RealModprobe.locate().isPresent(), "modprobe is not installed");
     }
 
     private static String pick(Random r, String[] from) {
@@ -117,7 +118,7 @@ class DifferentialFuzzTest {
             Path cmdlineFile = write(base.resolve("cmdline"), cmdline);
             inputs.append("modules.softdep:\n").append(softdeps).append("\n--\ncmdline: ").append(cmdline);
 
-            RealModprobe.Result real = RealModprobe.showConfig(
+            ShowConfigOracle.Result real = ShowConfigOracle.showConfig(
                     List.of("-C", paths.get(0), "-C", paths.get(1), "-d", base.resolve("root").toString(),
                             "-S", "r"), cmdlineFile);
             ModprobeConfig ours = ConfigLoader.builder().configPath(paths.get(0)).configPath(paths.get(1))

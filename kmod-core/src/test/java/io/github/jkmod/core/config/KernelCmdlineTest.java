@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The kernel command line parser. Expectations were observed on kmod 30 by bind-mounting test
- * files over {@code /proc/cmdline} in a private mount namespace (see RealModprobe).
+ * files over {@code /proc/cmdline} in a private mount namespace (see ShowConfigOracle).
  */
 class KernelCmdlineTest {
     @TempDir

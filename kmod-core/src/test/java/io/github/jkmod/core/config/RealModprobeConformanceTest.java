@@ -4,6 +4,7 @@ import static io.github.jkmod.core.config.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.jkmod.core.testsupport.RealModprobe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +28,10 @@ class RealModprobeConformanceTest {
 
     @BeforeAll
     static void needModprobeAndTree() {
-        assumeTrue(RealModprobe.program().isPresent(), "modprobe is not installed");
-        assumeTrue(RealModprobe.realTreeRoot().isPresent(), "the real module tree is absent");
-        treeRoot = RealModprobe.realTreeRoot().orElseThrow();
-        release = RealModprobe.realTreeRelease();
+        assumeTrue(RealModprobe.locate().isPresent(), "modprobe is not installed");
+        assumeTrue(ShowConfigOracle.realTreeRoot().isPresent(), "the real module tree is absent");
+        treeRoot = ShowConfigOracle.realTreeRoot().orElseThrow();
+        release = ShowConfigOracle.realTreeRelease();
     }
 
     static final String EVERY_COMMAND = String.join("\n",
@@ -104,7 +105,7 @@ class RealModprobeConformanceTest {
             args.add(p);
         }
         args.addAll(List.of("-d", moduleRoot.toString(), "-S", rel));
-        RealModprobe.Result real = RealModprobe.showConfig(args, cmdlineFile);
+        ShowConfigOracle.Result real = ShowConfigOracle.showConfig(args, cmdlineFile);
         assertEquals(0, real.exitCode(), "modprobe -c failed: " + real.stderr());
 
         ConfigLoader.Builder b = ConfigLoader.builder()
@@ -194,7 +195,7 @@ class RealModprobeConformanceTest {
 
     @Test
     void longCommandLineIsCutAt4095Bytes() throws IOException {
-        assumeTrue(RealModprobe.canReplaceCmdline(), "cannot show modprobe a test command line");
+        assumeTrue(ShowConfigOracle.canReplaceCmdline(), "cannot show modprobe a test command line");
         check(List.of("/dev/null"), tmp, "none", "a.b=" + "x".repeat(4080) + " c.d=1 e.f=2 g.h=3");
         check(List.of("/dev/null"), tmp, "none", "a.b=1 c.d=2\0e.f=3");
     }

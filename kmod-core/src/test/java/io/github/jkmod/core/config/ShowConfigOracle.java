@@ -1,44 +1,32 @@
 package io.github.jkmod.core.config;
 
+import io.github.jkmod.core.testsupport.RealModprobe;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the real {@code modprobe -c} as an oracle. When this process may create a mount namespace
- * ({@code unshare -m}, as root), the kernel command line modprobe reads is replaced by a test file
- * (bind-mounted over {@code /proc/cmdline} inside the namespace only); otherwise modprobe reads the
- * machine's own {@code /proc/cmdline}, and so must the side under test.
+ * Runs the real {@code modprobe -c} ({@link RealModprobe}) as an oracle. When this process may
+ * create a mount namespace ({@code unshare -m}, as root), the kernel command line modprobe reads is
+ * replaced by a test file (bind-mounted over {@code /proc/cmdline} inside the namespace only);
+ * otherwise modprobe reads the machine's own {@code /proc/cmdline}, and so must the side under test.
  */
-final class RealModprobe {
+final class ShowConfigOracle {
     private static final Path REAL_TREE = Path.of(System.getProperty("jkmod.realtree", "/var/tmp/jkmod-realtree"));
     private static volatile Boolean namespaces;
 
-    private RealModprobe() {
+    private ShowConfigOracle() {
     }
 
     /** What {@code modprobe -c} printed. */
     record Result(String config, List<String> stderr, Path cmdline, int exitCode) {
-    }
-
-    /** The modprobe program, if installed. */
-    static Optional<Path> program() {
-        List<String> dirs = new ArrayList<>(List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin"));
-        String path = System.getenv("PATH");
-        if (path != null) {
-            dirs.addAll(Arrays.asList(path.split(":")));
-        }
-        return dirs.stream().filter(d -> !d.isEmpty()).map(d -> Path.of(d, "modprobe"))
-                .filter(Files::isExecutable).findFirst();
     }
 
     /** The real module tree's root ({@code -d}), if present. */
@@ -108,7 +96,7 @@ final class RealModprobe {
     }
 
     private static Result run(String setup, List<String> args, Path cmdline) {
-        Path modprobe = program().orElseThrow();
+        Path modprobe = RealModprobe.locate().orElseThrow();
         List<String> command = new ArrayList<>();
         Path used;
         if (canReplaceCmdline()) {
@@ -124,40 +112,16 @@ final class RealModprobe {
         command.add(modprobe.toString());
         command.addAll(args);
         command.add("-c");
-        try {
-            ProcessBuilder pb = new ProcessBuilder(command);
-            pb.environment().remove("MODPROBE_OPTIONS");
-            pb.environment().put("LC_ALL", "C");
-            Process p = pb.start();
-            p.getOutputStream().close();
-            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-            byte[] out = readAll(p.getInputStream());
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("modprobe did not finish: " + command);
-            }
-            String stdout = new String(out, StandardCharsets.ISO_8859_1);
-            int end = stdout.indexOf(ModprobeConfig.END_OF_CONFIGURATION);
-            String config = end < 0 ? stdout : stdout.substring(0, end);
-            String stderr = new String(err.join(), StandardCharsets.ISO_8859_1);
-            List<String> lines = stderr.isEmpty() ? List.of() : List.of(stderr.split("\n", -1));
-            if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-                lines = lines.subList(0, lines.size() - 1);
-            }
-            return new Result(config, List.copyOf(lines), used, p.exitValue());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        Map<String, String> env = RealModprobe.environmentWithoutModprobeOptions();
+        env.put("LC_ALL", "C");
+        RealModprobe.Outcome run = RealModprobe.capture(command, env, StandardCharsets.ISO_8859_1,
+                RealModprobe.TIMEOUT);
+        int end = run.stdout().indexOf(ModprobeConfig.END_OF_CONFIGURATION);
+        String config = end < 0 ? run.stdout() : run.stdout().substring(0, end);
+        List<String> lines = run.stderr().isEmpty() ? List.of() : List.of(run.stderr().split("\n", -1));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines = lines.subList(0, lines.size() - 1);
         }
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try (in) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Result(config, List.copyOf(lines), used, run.status());
     }
 }

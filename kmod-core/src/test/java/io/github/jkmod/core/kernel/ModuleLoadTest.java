@@ -3,42 +3,20 @@ package io.github.jkmod.core.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.google.common.jimfs.Configuration;
-import com.google.common.jimfs.Jimfs;
 import io.github.jkmod.core.kernel.ModuleLoad.Outcome;
-import io.github.jkmod.core.kernel.testing.FakeKernel;
 import io.github.jkmod.core.kernel.testing.FakeKernel.Call;
+import io.github.jkmod.core.testsupport.FakeKernelTestBase;
 import io.github.jkmod.sysfs.InitstateLogic;
 import io.github.jkmod.sysfs.ModuleState;
-import io.github.jkmod.sysfs.testing.FakeKernelTree;
 import io.github.jkmod.sysfs.testing.FakeModule.Phase;
-import java.nio.file.FileSystem;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The per-module probe step on a fake kernel. */
-class ModuleLoadTest {
-    private FileSystem fs;
-    private FakeKernelTree tree;
-    private FakeKernel kernel;
-    private Path ko;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fs = Jimfs.newFileSystem(Configuration.unix());
-        tree = FakeKernelTree.at(fs.getPath("/root"));
-        kernel = FakeKernel.on(tree);
-        ko = Files.write(fs.getPath("/m.ko"), TestModules.ELF_STUB);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fs.close();
+class ModuleLoadTest extends FakeKernelTestBase {
+    ModuleLoadTest() {
+        super("/m.ko", TestModules.ELF_STUB);
     }
 
     private ModuleLoad load(InitstateLogic logic) {

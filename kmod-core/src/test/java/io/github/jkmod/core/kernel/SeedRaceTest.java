@@ -3,16 +3,11 @@ package io.github.jkmod.core.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.common.jimfs.Configuration;
-import com.google.common.jimfs.Jimfs;
 import io.github.jkmod.core.kernel.ModuleLoad.Outcome;
 import io.github.jkmod.core.kernel.testing.FakeKernel;
+import io.github.jkmod.core.testsupport.FakeKernelTestBase;
 import io.github.jkmod.sysfs.InitstateLogic;
-import io.github.jkmod.sysfs.testing.FakeKernelTree;
 import io.github.jkmod.sysfs.testing.FakeModule.Phase;
-import java.nio.file.FileSystem;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,27 +28,13 @@ import org.junit.jupiter.api.Test;
  * the kernel and is waiting there. Each loader records whether the module was live when it returned
  * success. Nothing depends on timing: the pause is a condition, not a sleep.
  */
-class SeedRaceTest {
+class SeedRaceTest extends FakeKernelTestBase {
     private static final String MODULE = "xfrm_user";
     private static final int ROUNDS = 2000;
     private static final long TIMEOUT_SECONDS = 60;
 
-    private FileSystem fs;
-    private FakeKernelTree tree;
-    private FakeKernel kernel;
-    private Path ko;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fs = Jimfs.newFileSystem(Configuration.unix());
-        tree = FakeKernelTree.at(fs.getPath("/root"));
-        kernel = FakeKernel.on(tree);
-        ko = Files.write(fs.getPath("/xfrm_user.ko"), TestModules.ELF_STUB);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fs.close();
+    SeedRaceTest() {
+        super("/xfrm_user.ko", TestModules.ELF_STUB);
     }
 
     /** What a run of many rounds showed. */

@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.common.jimfs.Configuration;
-import com.google.common.jimfs.Jimfs;
 import io.github.jkmod.core.kernel.Errno;
 import io.github.jkmod.core.kernel.KernelCallException;
 import io.github.jkmod.core.kernel.KernelCalls;
 import io.github.jkmod.core.kernel.testing.FakeKernel.Call;
+import io.github.jkmod.core.testsupport.FakeKernelTestBase;
 import io.github.jkmod.sysfs.ModuleState;
-import io.github.jkmod.sysfs.testing.FakeKernelTree;
 import io.github.jkmod.sysfs.testing.FakeModule.Phase;
-import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,30 +19,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FakeKernelTest {
+class FakeKernelTest extends FakeKernelTestBase {
     private static final byte[] ELF = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0};
     private static final byte[] XZ = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0, 1, 2};
 
-    private FileSystem fs;
-    private FakeKernelTree tree;
-    private FakeKernel kernel;
-    private Path ko;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fs = Jimfs.newFileSystem(Configuration.unix());
-        tree = FakeKernelTree.at(fs.getPath("/root"));
-        kernel = FakeKernel.on(tree);
-        ko = Files.write(fs.getPath("/m.ko"), ELF);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fs.close();
+    FakeKernelTest() {
+        super("/m.ko", ELF);
     }
 
     @Test

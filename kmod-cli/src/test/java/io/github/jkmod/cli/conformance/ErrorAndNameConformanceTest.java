@@ -1,31 +1,22 @@
 package io.github.jkmod.cli.conformance;
 
-import io.github.jkmod.core.testsupport.ConformanceConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The errors modprobe reports (unknown module, unknown option, missing argument, blacklisted
  * target, builtin target with {@code -r}, {@code --first-time}) in dry runs, and odd names (empty,
  * paths, {@code ..}, brackets, very long, non-ASCII, control characters) in every mode.
  */
-class ErrorAndNameConformanceTest {
-    @TempDir
-    static Path tmp;
-
-    private static RealTree tree;
-    private static Path everyCommand;
+class ErrorAndNameConformanceTest extends ConformanceTestBase {
     private static String builtin;
 
     @BeforeAll
     static void setUp() throws IOException {
-        tree = RealTree.require();
-        everyCommand = ConformanceConfig.everyCommand(tmp);
         builtin = tree.builtinNames().get(0);
     }
 

@@ -1,6 +1,5 @@
 package io.github.jkmod.cli.conformance;
 
-import io.github.jkmod.core.testsupport.ConformanceConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs that are not dry: inserts the kernel refuses, install and remove commands that run
@@ -18,21 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
  * (no /proc/modules), where finit_module and delete_module answer ENOSYS to both programs and
  * nothing can change: elsewhere the test is skipped.
  */
-class KernelConformanceTest {
-    @TempDir
-    static Path tmp;
-
-    private static RealTree tree;
-    private static Path everyCommand;
+class KernelConformanceTest extends ConformanceTestBase {
     private static String builtin;
     private static List<String> halfThere;
 
     @BeforeAll
     static void setUp() throws IOException {
-        tree = RealTree.require();
         Assumptions.assumeFalse(Files.exists(Path.of("/proc/modules")),
                 "the kernel supports modules: real inserts and removals are not run");
-        everyCommand = ConformanceConfig.everyCommand(tmp);
         builtin = tree.builtinNames().get(0);
         // modules of the real tree that have a /sys/module directory here (no initstate: COMING)
         halfThere = new ArrayList<>();

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,23 +15,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code -C /dev/null} and with {@link ConformanceConfig#everyCommand}: jmodprobe prints what
  * modprobe prints.
  */
-class KeyConformanceTest {
+class KeyConformanceTest extends ConformanceTestBase {
     private static final int BATCH = 500;
 
-    @TempDir
-    static Path tmp;
-
-    private static RealTree tree;
     private static List<String> keys;
-    private static Path everyCommand;
 
     @BeforeAll
     static void setUp() throws IOException {
-        tree = RealTree.require();
         keys = new ArrayList<>(tree.moduleNames());
         keys.addAll(tree.builtinNames());
         keys.addAll(tree.aliasSamples());
-        everyCommand = ConformanceConfig.everyCommand(tmp);
     }
 
     @ParameterizedTest(name = "{0} with {1}")

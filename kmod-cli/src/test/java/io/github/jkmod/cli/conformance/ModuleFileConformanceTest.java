@@ -6,28 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --show-exports} and {@code --show-modversions} on every {@value #EVERY}th module file of
  * the real tree and on files that are not good modules; {@code -n -v} on every module name.
  */
-class ModuleFileConformanceTest {
+class ModuleFileConformanceTest extends ConformanceTestBase {
     private static final int EVERY = 8;
-
-    @TempDir
-    static Path tmp;
-
-    private static RealTree tree;
-    private static Path everyCommand;
-
-    @BeforeAll
-    static void setUp() throws IOException {
-        tree = RealTree.require();
-        everyCommand = ConformanceConfig.everyCommand(tmp);
-    }
 
     @Test
     void symbolsOfRealModules() throws IOException {

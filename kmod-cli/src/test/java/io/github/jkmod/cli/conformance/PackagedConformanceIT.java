@@ -1,6 +1,5 @@
 package io.github.jkmod.cli.conformance;
 
-import io.github.jkmod.core.testsupport.ConformanceConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged executable (target/jmodprobe, run through a link named {@code modprobe}) against
@@ -18,20 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
  * non-ASCII arguments and the process exit status are part of what is compared. Skipped when the
  * executable has not been built.
  */
-class PackagedConformanceIT {
-    @TempDir
-    static Path tmp;
-
-    private static RealTree tree;
-    private static Path everyCommand;
+class PackagedConformanceIT extends ConformanceTestBase {
     private static Path link;
 
     @BeforeAll
     static void setUp() throws IOException {
-        tree = RealTree.require();
         Path executable = Path.of(System.getProperty("jkmod.executable", "target/jmodprobe")).toAbsolutePath();
         Assumptions.assumeTrue(Files.isExecutable(executable), "not built: " + executable);
-        everyCommand = ConformanceConfig.everyCommand(tmp);
         link = tmp.resolve("sbin/modprobe");
         Files.createDirectories(link.getParent());
         Files.createSymbolicLink(link, executable);

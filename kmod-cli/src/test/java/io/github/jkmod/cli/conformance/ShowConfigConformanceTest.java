@@ -1,32 +1,16 @@
 package io.github.jkmod.cli.conformance;
 
 import io.github.jkmod.core.testsupport.ConformanceConfig;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code -c}: the configuration, then the alias and symbol indexes of the real tree, with no
  * configuration, with {@link ConformanceConfig#everyCommand}, with both, and with this machine's
  * default directories (and its /proc/cmdline, which both programs read).
  */
-class ShowConfigConformanceTest {
-    @TempDir
-    static Path tmp;
-
-    private static RealTree tree;
-    private static Path everyCommand;
-
-    @BeforeAll
-    static void setUp() throws IOException {
-        tree = RealTree.require();
-        everyCommand = ConformanceConfig.everyCommand(tmp);
-    }
-
+class ShowConfigConformanceTest extends ConformanceTestBase {
     @Test
     void showConfig() {
         String every = everyCommand.toString();

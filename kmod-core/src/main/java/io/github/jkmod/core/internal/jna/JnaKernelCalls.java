@@ -103,11 +103,7 @@ public final class JnaKernelCalls implements KernelCalls {
 
     /** A NUL-terminated UTF-8 copy of a string in native memory. */
     private static Memory cString(String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        Memory m = new Memory(bytes.length + 1L);
-        m.write(0, bytes, 0, bytes.length);
-        m.setByte(bytes.length, (byte) 0);
-        return m;
+        return NativeString.copy(s, StandardCharsets.UTF_8);
     }
 
     @Override

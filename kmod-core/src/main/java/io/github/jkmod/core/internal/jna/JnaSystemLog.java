@@ -106,11 +106,7 @@ public final class JnaSystemLog implements SystemLog {
 
         /** A NUL-terminated one-byte-per-char copy of {@code s} in native memory. */
         private static Memory latin1(String s) {
-            byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
-            Memory m = new Memory(bytes.length + 1L);
-            m.write(0, bytes, 0, bytes.length);
-            m.setByte(bytes.length, (byte) 0);
-            return m;
+            return NativeString.copy(s, StandardCharsets.ISO_8859_1);
         }
     }
 }

@@ -10,7 +10,6 @@ import io.github.jkmod.core.kernel.KernelCalls;
 import io.github.jkmod.core.testsupport.RealModprobe;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -19,9 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs a command line three ways: the real modprobe ({@link RealModprobe#locate()}), jmodprobe in
@@ -110,32 +109,16 @@ final class Programs {
 
     private static int runCommand(String command, Map<String, String> env, Map<String, String> extra,
             ByteArrayOutputStream out, ByteArrayOutputStream err) throws KmodException {
-        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command);
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        pb.environment().putAll(extra);
-        pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        Map<String, String> all = new HashMap<>(env);
+        all.putAll(extra);
+        RealModprobe.Outcome o;
         try {
-            Process p = pb.start();
-            CompletableFuture<byte[]> o = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-            CompletableFuture<byte[]> e = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-            int status = p.waitFor();
-            out.writeBytes(o.join());
-            err.writeBytes(e.join());
-            return status;
-        } catch (IOException e) {
+            o = RealModprobe.capture(List.of("/bin/sh", "-c", command), all, BYTES, TIMEOUT);
+        } catch (UncheckedIOException | IllegalStateException e) {
             throw new KmodException("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KmodException("interrupted: " + command, e);
         }
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try (in) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.writeBytes(o.stdout().getBytes(BYTES));
+        err.writeBytes(o.stderr().getBytes(BYTES));
+        return o.status();
     }
 }

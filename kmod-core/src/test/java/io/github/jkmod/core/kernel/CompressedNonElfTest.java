@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,89 +44,81 @@ class CompressedNonElfTest {
         fs.close();
     }
 
-    private KernelCallException insertFails(Path file, Set<Force> force) {
-        return assertThrows(KernelCallException.class,
+    /**
+     * With {@code kernelMethod} in {@code sys/module/compression} (none when null), inserts
+     * {@code content} as module m from {@code /m.ko}, checks the error and the text modprobe prints
+     * for it ({@link KernelCallException#reason()}), and returns the calls the kernel saw.
+     */
+    private String failingCalls(String kernelMethod, byte[] content, Set<Force> force, String message,
+            String reason) throws Exception {
+        if (kernelMethod != null) {
+            tree.compression(kernelMethod);
+        }
+        Path file = Files.write(fs.getPath("/m.ko"), content);
+        KernelCallException e = assertThrows(KernelCallException.class,
                 () -> new ModuleLoader(kernel, tree.kernelState()).insert("m", file, "", force));
-    }
-
-    private Path write(String name, byte[] content) throws Exception {
-        return Files.write(fs.getPath("/" + name), content);
+        assertEquals(message, e.getMessage());
+        assertEquals(reason, e.reason());
+        assertEquals(Phase.ABSENT, kernel.phase("m"));
+        return kernel.calls().toString();
     }
 
     /** Linux's finit_module with MODULE_INIT_COMPRESSED_FILE: module_decompress, then the ELF check. */
     @Test
     void decompressedByTheKernel() throws Exception {
-        tree.compression("xz");
-        Path file = write("m.ko.xz", TestModules.xz(NOT_ELF));
-        KernelCallException e = insertFails(file, Set.of());
-        assertEquals("finit_module 'm': ENOEXEC (Exec format error)", e.getMessage());
-        assertEquals("Exec format error", e.reason());
-        assertEquals("[FINIT_MODULE(m, '', flags=4, /m.ko.xz)]", kernel.calls().toString());
-        assertEquals(Phase.ABSENT, kernel.phase("m"));
+        assertEquals("[FINIT_MODULE(m, '', flags=4, /m.ko)]", failingCalls("xz", TestModules.xz(NOT_ELF), Set.of(),
+                "finit_module 'm': ENOEXEC (Exec format error)", "Exec format error"));
     }
 
     @Test
     void corruptDataDecompressedByTheKernelIsEinval() throws Exception {
-        tree.compression("xz");
         byte[] bad = TestModules.xz(TestModules.ELF_STUB);
         bad[bad.length / 2] ^= (byte) 0xff;
         bad[bad.length / 2 + 1] ^= (byte) 0xff;
-        KernelCallException e = insertFails(write("m.ko.xz", bad), Set.of());
-        assertEquals("finit_module 'm': EINVAL (Invalid argument)", e.getMessage());
-        assertEquals("Invalid argument", e.reason());
+        assertEquals("[FINIT_MODULE(m, '', flags=4, /m.ko)]", failingCalls("xz", bad, Set.of(),
+                "finit_module 'm': EINVAL (Invalid argument)", "Invalid argument"));
     }
 
     /** kmod 30 decompresses in user space and gives init_module what it got (seen with strace). */
     @Test
     void decompressedByJkmodForAKernelOfAnotherMethod() throws Exception {
-        tree.compression("zstd");
-        Path file = write("m.ko.gz", TestModules.gzip(NOT_ELF));
-        KernelCallException e = insertFails(file, Set.of());
-        assertEquals("init_module 'm': ENOEXEC (Exec format error)", e.getMessage());
-        assertEquals("Exec format error", e.reason());
-        assertEquals(1, kernel.calls().size());
-        assertEquals(Call.INIT_MODULE, kernel.calls().get(0).call());
-        assertArrayEquals(NOT_ELF, kernel.calls().get(0).image());
+        failingCalls("zstd", TestModules.gzip(NOT_ELF), Set.of(),
+                "init_module 'm': ENOEXEC (Exec format error)", "Exec format error");
+        List<FakeKernel.Invocation> calls = kernel.calls();
+        assertEquals(List.of(Call.INIT_MODULE), calls.stream().map(FakeKernel.Invocation::call).toList());
+        assertArrayEquals(NOT_ELF, calls.get(0).image());
     }
 
     @Test
     void decompressedByJkmodAfterEnosys() throws Exception {
-        tree.compression("xz");
         kernel.failAlways(Call.FINIT_MODULE, Errno.ENOSYS);
-        Path file = write("m.ko.xz", TestModules.xz(NOT_ELF));
-        KernelCallException e = insertFails(file, Set.of());
-        assertEquals("init_module 'm': ENOEXEC (Exec format error)", e.getMessage());
-        assertEquals("[FINIT_MODULE(m, '', flags=4, /m.ko.xz), INIT_MODULE(m, '', flags=0, 16 bytes)]",
-                kernel.calls().toString());
+        assertEquals("[FINIT_MODULE(m, '', flags=4, /m.ko), INIT_MODULE(m, '', flags=0, 16 bytes)]",
+                failingCalls("xz", TestModules.xz(NOT_ELF), Set.of(),
+                        "init_module 'm': ENOEXEC (Exec format error)", "Exec format error"));
     }
 
     @Test
     void decompressedByJkmodWithoutInKernelDecompression() throws Exception {
-        KernelCallException e = insertFails(write("m.ko.xz", TestModules.xz(NOT_ELF)), Set.of());
-        assertEquals("init_module 'm': ENOEXEC (Exec format error)", e.getMessage());
+        assertEquals("[INIT_MODULE(m, '', flags=0, 16 bytes)]", failingCalls(null, TestModules.xz(NOT_ELF), Set.of(),
+                "init_module 'm': ENOEXEC (Exec format error)", "Exec format error"));
     }
 
     /** Forced: the edits need an ELF module, so jkmod stops before the kernel, as kmod 30 does. */
     @Test
     void forcedIsEnoexecBeforeInitModule() throws Exception {
-        Path file = write("m.ko.xz", TestModules.xz(NOT_ELF));
         for (Force force : Force.values()) {
-            KernelCallException e = insertFails(file, Set.of(force));
-            assertEquals("force 'm': ENOEXEC (Exec format error)", e.getMessage());
-            assertEquals("Exec format error", e.reason());
+            assertEquals("[]", failingCalls(null, TestModules.xz(NOT_ELF), Set.of(force),
+                    "force 'm': ENOEXEC (Exec format error)", "Exec format error"));
         }
-        assertEquals("[]", kernel.calls().toString());
     }
 
     /** Data that does not decompress in user space stays EINVAL, forced or not (kmod 30 too). */
     @Test
     void corruptDataDecompressedByJkmodIsEinval() throws Exception {
-        Path file = write("m.ko.xz", new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0, 'g', 'a', 'r', 'b'});
-        for (Set<Force> force : java.util.List.of(Set.<Force>of(), Set.of(Force.VERMAGIC))) {
-            KernelCallException e = insertFails(file, force);
-            assertEquals("decompress 'm': EINVAL (Invalid argument)", e.getMessage());
-            assertEquals("Invalid argument", e.reason());
+        byte[] garbage = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0, 'g', 'a', 'r', 'b'};
+        for (Set<Force> force : List.of(Set.<Force>of(), Set.of(Force.VERMAGIC))) {
+            assertEquals("[]", failingCalls(null, garbage, force,
+                    "decompress 'm': EINVAL (Invalid argument)", "Invalid argument"));
         }
-        assertEquals("[]", kernel.calls().toString());
     }
 }

@@ -81,39 +81,12 @@ public final class BinaryIndex implements ModuleIndex {
 
     @Override
     public Optional<String> lookup(String key) throws IndexFormatException {
-        byte[] k = key.getBytes(StandardCharsets.UTF_8);
-        PathGuard path = new PathGuard(data);
-        int word = data.rootWord();
-        int wordAt = IndexData.ROOT_WORD_AT;
-        int i = 0;
-        while (word != 0) {
-            int offset = data.nodeOffset(word, wordAt);
-            path.enter(offset, wordAt);
-            int prefixEnd = offset;
-            if ((word & IndexData.FLAG_PREFIX) != 0) {
-                for (int j = 0; ; j++) {
-                    int b = data.byteAt(offset + j);
-                    if (b < 0) {
-                        throw data.unterminated(offset);
-                    }
-                    if (b == 0) {
-                        prefixEnd = offset + j;
-                        break;
-                    }
-                    if (i + j >= k.length || (k[i + j] & 0xff) != b) {
-                        return Optional.empty();
-                    }
-                }
-                i += prefixEnd - offset;
-            }
-            Node node = data.nodeAfterPrefix(word, offset, prefixEnd);
-            if (i == k.length) {
+        KeyDescent descent = new KeyDescent(data, key.getBytes(StandardCharsets.UTF_8), false);
+        for (Node node = descent.next(); node != null; node = descent.next()) {
+            if (descent.atEnd()) {
                 return Optional.ofNullable(data.firstValue(node));
             }
-            int c = k[i] & 0xff;
-            wordAt = node.childWordAt(c);
-            word = data.childWord(node, c);
-            i++;
+            descent.descend(node);
         }
         return Optional.empty();
     }

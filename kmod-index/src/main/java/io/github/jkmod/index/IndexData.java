@@ -107,6 +107,12 @@ final class IndexData {
         return error(start, "string without NUL terminator runs to the end of the file (" + size + " bytes)");
     }
 
+    /** The error for the node at {@code offset}, reached through the word at {@code wordAt}, met a second time on one walk. */
+    IndexFormatException reachedTwice(int offset, int wordAt) {
+        return error(wordAt, "node at offset " + offset
+                + " is reached twice on one walk (a cycle or a shared subtree)");
+    }
+
     /** The bytes {@code [from, to)} decoded as UTF-8. */
     String string(int from, int to) {
         byte[] bytes = new byte[to - from];

@@ -98,7 +98,7 @@ final class SubtreeWalk {
             }
             Node node = data.node(f.word, f.wordAt);
             if (!visited.add(node.offset())) {
-                throw PathGuard.reachedTwice(data, node.offset(), f.wordAt);
+                throw data.reachedTwice(node.offset(), f.wordAt);
             }
             charge(node, node.headerBytes());
             int length = f.parentLength + 1 + node.prefixLength();

@@ -42,39 +42,9 @@ final class WildcardSearch {
         if (table != null) {
             return new TableSearch(data, table, query).run();
         }
-        PathGuard path = new PathGuard(data);
-        int word = data.rootWord();
-        int wordAt = IndexData.ROOT_WORD_AT;
-        int i = 0;
-        while (word != 0) {
-            int offset = data.nodeOffset(word, wordAt);
-            path.enter(offset, wordAt);
-            int prefixEnd = offset;
-            if ((word & IndexData.FLAG_PREFIX) != 0) {
-                for (int j = 0; ; j++) {
-                    int b = data.byteAt(offset + j);
-                    if (b < 0) {
-                        throw data.unterminated(offset);
-                    }
-                    if (b == 0) {
-                        prefixEnd = offset + j;
-                        break;
-                    }
-                    if (b == '*' || b == '?' || b == '[') {
-                        Node node = data.node(word, wordAt);
-                        int length = node.prefixEnd() - (offset + j);
-                        byte[] text = new byte[length];
-                        data.copy(offset + j, node.prefixEnd(), text, 0);
-                        scan(node, text, length, i + j);
-                        return results.result();
-                    }
-                    if (i + j >= query.length || (query[i + j] & 0xff) != b) {
-                        return results.result();
-                    }
-                }
-                i += prefixEnd - offset;
-            }
-            Node node = data.nodeAfterPrefix(word, offset, prefixEnd);
+        KeyDescent descent = new KeyDescent(data, query, true);
+        for (Node node = descent.next(); node != null; node = descent.next()) {
+            int i = descent.matched();
             for (byte wildcard : WILDCARD_CHILDREN) {
                 int childWord = data.childWord(node, wildcard);
                 if (childWord != 0) {
@@ -85,14 +55,19 @@ final class WildcardSearch {
                     scan(child, text, text.length, i);
                 }
             }
-            if (i == query.length) {
+            if (descent.atEnd()) {
                 data.readValues(node, results);
-                break;
+                return results.result();
             }
-            int c = query[i] & 0xff;
-            wordAt = node.childWordAt(c);
-            word = data.childWord(node, c);
-            i++;
+            descent.descend(node);
+        }
+        int wildcardAt = descent.wildcardAt();
+        if (wildcardAt >= 0) {
+            Node node = descent.wildcardNode();
+            int length = node.prefixEnd() - wildcardAt;
+            byte[] text = new byte[length];
+            data.copy(wildcardAt, node.prefixEnd(), text, 0);
+            scan(node, text, length, descent.matched());
         }
         return results.result();
     }

@@ -2,10 +2,8 @@ package io.github.jkmod.core.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -16,6 +14,12 @@ import java.util.function.Consumer;
  * the kernel command line. Problems never stop the reading: each is kept in
  * {@link ModprobeConfig#warnings()} and logged (level WARNING) to the {@link System.Logger} named
  * after this class (a command that prints {@link ConfigWarning#stderrLine()} itself should quiet it); unreadable or missing files and directories are skipped silently.
+ *
+ * <p>Any path is read the way kmod 30 reads it, a FIFO or a character device included (kmod skips
+ * only directories inside configuration directories), with two bounds kmod does not have: a file
+ * longer than {@link #MAX_FILE_SIZE} bytes is skipped with a {@link ConfigWarning.Kind#TOO_LARGE}
+ * warning, and a FIFO without a writer reads as empty rather than blocking forever. The kernel
+ * command line file is read up to the 4095 bytes libkmod reads of it, whatever its length.
  *
  * <pre>{@code
  * ModprobeConfig config = ConfigLoader.builder()
@@ -45,6 +49,18 @@ public final class ConfigLoader {
     public static final List<String> KMOD34_DIRECTORIES = List.of(
             "etc/modprobe.d", "run/modprobe.d", "usr/local/lib/modprobe.d", "usr/lib/modprobe.d",
             "lib/modprobe.d");
+
+    /**
+     * The size in bytes above which a configuration file (or {@code modules.softdep},
+     * {@code modules.weakdep}) is skipped, with a warning, rather than read: 4 MiB.
+     *
+     * <p>Every file is held in memory whole while it is parsed, so without a bound a path that names
+     * {@code /dev/zero} (or a link to it) or a huge file would use up the heap; kmod 30 itself reads
+     * {@code /dev/zero} until its line buffer reaches 1 GiB. Real files are tiny: Debian's
+     * {@code modprobe.d} files and a distribution kernel's {@code modules.softdep} are a few KiB
+     * each, so 4 MiB is about a thousand times the largest one seen, and still small for the heap.
+     */
+    public static final int MAX_FILE_SIZE = 4 * 1024 * 1024;
 
     private ConfigLoader() {
     }
@@ -165,14 +181,18 @@ public final class ConfigLoader {
                     });
             ConfigParser parser = new ConfigParser(contents, weakdeps);
             for (ConfigFile file : files) {
-                byte[] data = read(file.path());
+                byte[] data = read(file.path(), MAX_FILE_SIZE + 1);
                 contents.files.add(file);
-                if (data != null) {
+                if (data != null && data.length > MAX_FILE_SIZE) {
+                    contents.warnings.add(new ConfigWarning(file.path(), 0, file.displayName()
+                            + ": ignoring file larger than jkmod's limit of " + MAX_FILE_SIZE + " bytes",
+                            ConfigWarning.Kind.TOO_LARGE));
+                } else if (data != null) {
                     parser.parse(file, data);
                 }
             }
             if (cmdlineFile != null) {
-                byte[] data = read(cmdlineFile);
+                byte[] data = read(cmdlineFile, KernelCmdline.LIMIT);
                 if (data != null) {
                     readCmdline(contents, data);
                 }
@@ -185,8 +205,7 @@ public final class ConfigLoader {
         }
 
         private void readCmdline(ConfigParser.Contents contents, byte[] data) {
-            byte[] head = data.length > KernelCmdline.LIMIT ? Arrays.copyOf(data, KernelCmdline.LIMIT) : data;
-            KernelCmdline.parse(new String(head, StandardCharsets.ISO_8859_1), new KernelCmdline.Sink() {
+            KernelCmdline.parse(new String(data, StandardCharsets.ISO_8859_1), new KernelCmdline.Sink() {
                 @Override
                 public void option(String module, String option) {
                     contents.addOptions(module, option);
@@ -206,9 +225,10 @@ public final class ConfigLoader {
             });
         }
 
-        private static byte[] read(Path file) {
+        /** The first {@code max} bytes of {@code file}, or null when it cannot be read. */
+        private static byte[] read(Path file, int max) {
             try {
-                return Files.readAllBytes(file);
+                return BoundedRead.head(file, max);
             } catch (IOException | SecurityException e) {
                 Logging.LOG.log(System.Logger.Level.DEBUG, "cannot read " + file + ": " + e);
                 return null;

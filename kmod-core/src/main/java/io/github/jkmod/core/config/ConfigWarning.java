@@ -9,7 +9,8 @@ import java.util.Objects;
  * <p>{@link #message()} is the exact text libkmod 30 logs (after its {@code libkmod: ERROR ...:}
  * prefix), e.g. {@code /etc/modprobe.d/x.conf line 3: ignoring bad line starting with 'foo'}; it
  * names the file as modprobe would (see {@link ModprobeConfig#files()}). {@link #stderrLine()} is
- * the whole line Debian 12's {@code modprobe} writes to standard error.
+ * the whole line Debian 12's {@code modprobe} writes to standard error. The one exception is
+ * {@link Kind#TOO_LARGE}, a bound of jkmod's own that kmod does not have, worded in the same way.
  *
  * @param file the file the problem is in (the kernel command line file for {@link Kind#BAD_CMDLINE_OPTION})
  * @param line the 1-based line number (the last physical line of a continued line), 0 when the
@@ -34,7 +35,12 @@ public record ConfigWarning(Path file, int line, String message, Kind kind) {
         /** A {@code *.conf} entry of a configuration directory that is itself a directory. */
         DIRECTORY_IN_DIRECTORY("../libkmod/libkmod-config.c:772 conf_files_filter_out"),
         /** A {@code module.param} word of the kernel command line whose module name is bad. */
-        BAD_CMDLINE_OPTION("../libkmod/libkmod-config.c:489 kcmdline_parse_result");
+        BAD_CMDLINE_OPTION("../libkmod/libkmod-config.c:489 kcmdline_parse_result"),
+        /**
+         * A file longer than {@link ConfigLoader#MAX_FILE_SIZE}, skipped whole: jkmod's own bound,
+         * which kmod does not have (so its origin names jkmod rather than a libkmod source line).
+         */
+        TOO_LARGE("jkmod ConfigLoader");
 
         private final String origin;
 

@@ -20,11 +20,12 @@ interface ModuleImages {
     Optional<String> compression(String module, Path file) throws KernelCallException;
 
     /**
-     * The uncompressed ELF image of the file, with the edits of {@code force} applied (the file is
-     * never changed).
+     * The uncompressed image of the file, with the edits of {@code force} applied (the file is
+     * never changed). When nothing is forced the image is not parsed: one that is not ELF goes to
+     * the kernel, which answers ENOEXEC, as kmod 30 lets it.
      *
      * @throws KernelCallException (ENOENT, EACCES, EIO when unreadable; EINVAL when it does not decompress;
-     *     ENOEXEC when it is not an ELF module the edits can be made in)
+     *     ENOEXEC when something is forced and it is not an ELF module the edits can be made in)
      */
     byte[] image(String module, Path file, Set<Force> force) throws KernelCallException;
 }

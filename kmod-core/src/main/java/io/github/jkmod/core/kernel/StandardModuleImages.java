@@ -16,8 +16,10 @@ import java.util.Set;
  * Module images from files with {@link ModuleFile}: magic-byte detection, decompression in Java,
  * force edits on a copy. Errors carry the errno kmod 30 reports for them (observed): a file that
  * cannot be opened ENOENT/EACCES, compressed data that does not decompress EINVAL, a forced
- * insertion of something that is not an ELF module ENOEXEC. An uncompressed file is handed over as
- * it is, unparsed, when nothing is forced: the kernel judges it.
+ * insertion of something that is not an ELF module ENOEXEC. When nothing is forced, the image
+ * (the file, or what its compressed data decompresses to) is handed over as it is, unparsed: the
+ * kernel judges it, and answers ENOEXEC when it is not ELF, as it does for kmod 30, which hands
+ * {@code init_module} whatever it decompressed.
  */
 final class StandardModuleImages implements ModuleImages {
     private static final int MAGIC_BYTES = 6;
@@ -42,18 +44,15 @@ final class StandardModuleImages implements ModuleImages {
         } catch (IOException e) {
             throw ioFailure("read", module, e);
         }
-        Compression c = Compression.detect(data);
-        if (c == Compression.NONE && force.isEmpty()) {
-            return data;
-        }
-        ModuleFile moduleFile;
+        byte[] image;
         try {
-            moduleFile = ModuleFile.of(file, data);
+            image = ModuleFile.uncompressed(file, data);
         } catch (ModuleFormatException e) {
-            throw new KernelCallException(c == Compression.NONE ? "read" : "decompress", module,
-                    c == Compression.NONE ? Errno.ENOEXEC : Errno.EINVAL, e);
+            throw new KernelCallException("decompress", module, Errno.EINVAL, e);
         }
-        byte[] image = moduleFile.image();
+        if (force.isEmpty()) {
+            return image;
+        }
         try {
             if (force.contains(Force.MODVERSION)) {
                 image = ModuleFile.of(file, image).withoutModversions();

@@ -1,9 +1,11 @@
 package io.github.jkmod.core.kernel.testing;
 
 import io.github.jkmod.KmodException;
+import io.github.jkmod.core.elf.ModuleFormatException;
 import io.github.jkmod.core.kernel.Errno;
 import io.github.jkmod.core.kernel.KernelCallException;
 import io.github.jkmod.core.kernel.KernelCalls;
+import io.github.jkmod.core.modinfo.ModuleFile;
 import io.github.jkmod.sysfs.testing.FakeKernelTree;
 import io.github.jkmod.sysfs.testing.FakeModule;
 import java.io.IOException;
@@ -32,8 +34,8 @@ import java.util.Set;
  * <ol>
  *   <li>checks the input as the kernel would: {@code init_module} needs an ELF image, and so does
  *       {@code finit_module} without {@link KernelCalls#FINIT_COMPRESSED_FILE}; with that flag the
- *       file must start with the magic of the method in {@code sys/module/compression}
- *       ({@code ENOEXEC}, {@code EINVAL} otherwise);
+ *       file must start with the magic of the method in {@code sys/module/compression} and
+ *       decompress ({@code EINVAL} otherwise), to an ELF image ({@code ENOEXEC} otherwise);
  *   <li>if another load of X is running, waits until it ends, then answers {@code EEXIST} (or, when
  *       that load failed, loads X itself, as Linux 6.1 does); if X is live, builtin or going,
  *       answers {@code EEXIST};
@@ -249,7 +251,9 @@ public final class FakeKernel implements KernelCalls {
             if (magic == null || !startsWith(head, magic)) {
                 throw new KernelCallException("finit_module", module, Errno.EINVAL);
             }
-        } else if (!startsWith(head, ELF_MAGIC)) {
+            head = decompressed(module, file);
+        }
+        if (!startsWith(head, ELF_MAGIC)) {
             throw new KernelCallException("finit_module", module, Errno.ENOEXEC);
         }
         load("finit_module", module);
@@ -411,6 +415,17 @@ public final class FakeKernel implements KernelCalls {
             throw new KernelCallException("open", module, Errno.ENOENT, e);
         } catch (IOException e) {
             throw new KernelCallException("open", module, Errno.EIO, e);
+        }
+    }
+
+    /** The file decompressed as the kernel does it (module_decompress): EINVAL when it does not. */
+    private static byte[] decompressed(String module, Path file) throws KernelCallException {
+        try {
+            return ModuleFile.uncompressed(file, Files.readAllBytes(file));
+        } catch (ModuleFormatException e) {
+            throw new KernelCallException("finit_module", module, Errno.EINVAL, e);
+        } catch (IOException e) {
+            throw new KernelCallException("finit_module", module, Errno.EIO, e);
         }
     }
 

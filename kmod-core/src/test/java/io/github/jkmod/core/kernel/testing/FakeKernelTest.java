@@ -12,6 +12,9 @@ import io.github.jkmod.core.kernel.testing.FakeKernel.Call;
 import io.github.jkmod.core.testsupport.FakeKernelTestBase;
 import io.github.jkmod.sysfs.ModuleState;
 import io.github.jkmod.sysfs.testing.FakeModule.Phase;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.tukaani.xz.LZMA2Options;
+import org.tukaani.xz.XZOutputStream;
 
 class FakeKernelTest extends FakeKernelTestBase {
     private static final byte[] ELF = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0};
@@ -114,10 +119,25 @@ class FakeKernelTest extends FakeKernelTestBase {
         tree.compression("zstd");
         assertEquals(Errno.EINVAL, errnoOf(() -> kernel.finitModule("x", xz, "", KernelCalls.FINIT_COMPRESSED_FILE)));
         tree.compression("xz");
-        assertEquals(0, errnoOf(() -> kernel.finitModule("x", xz, "", KernelCalls.FINIT_COMPRESSED_FILE)));
+        // The magic is right but the data does not decompress (module_decompress: EINVAL) ...
+        assertEquals(Errno.EINVAL, errnoOf(() -> kernel.finitModule("x", xz, "", KernelCalls.FINIT_COMPRESSED_FILE)));
+        // ... or decompresses to something that is not ELF (elf_validity_check: ENOEXEC).
+        Path text = Files.write(fs.getPath("/t.ko.xz"), xz("not ELF".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(Errno.ENOEXEC, errnoOf(() -> kernel.finitModule("t", text, "", KernelCalls.FINIT_COMPRESSED_FILE)));
+        assertEquals(Phase.ABSENT, kernel.phase("t"));
+        Path good = Files.write(fs.getPath("/x.ko.xz"), xz(ELF));
+        assertEquals(0, errnoOf(() -> kernel.finitModule("x", good, "", KernelCalls.FINIT_COMPRESSED_FILE)));
         assertEquals(Errno.ENOEXEC, errnoOf(() -> kernel.initModule("y", XZ, "")));
         assertEquals(Errno.ENOENT, errnoOf(() -> kernel.finitModule("z", fs.getPath("/missing.ko"), "", 0)));
         assertEquals(Phase.ABSENT, kernel.phase("y"));
+    }
+
+    private static byte[] xz(byte[] data) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XZOutputStream xz = new XZOutputStream(out, new LZMA2Options())) {
+            xz.write(data);
+        }
+        return out.toByteArray();
     }
 
     @Test

@@ -2,11 +2,16 @@ package io.github.jkmod.cli.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.jkmod.core.config.ConfigLoader;
+import io.github.jkmod.core.testsupport.RealModprobe;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
@@ -77,6 +82,41 @@ class KnownDifferencesTest {
                 assertEquals(new Outcome("", prefix + "Invalid argument\n", 1), c.ours(line));
             }
         }
+    }
+
+    /**
+     * A configuration file over jkmod's limit (4 MiB): kmod 30 reads it (up to about 1 GiB);
+     * jmodprobe skips it with a warning.
+     */
+    @Test
+    void configurationFileOverTheLimit() throws IOException {
+        Path small = tmp.resolve("small.conf");
+        Files.writeString(small, "alias jk-big crc16\n");
+        Path big = tmp.resolve("big.conf");
+        Files.writeString(big, "alias jk-big crc16\n" + ("#" + "x".repeat(1022) + "\n").repeat(4 * 1024 + 1));
+        assertTrue(Files.size(big) > ConfigLoader.MAX_FILE_SIZE);
+        Outcome real = c.real(CommandLine.of(tree.args(big, "--show-depends", "jk-big")));
+        assertEquals(c.real(CommandLine.of(tree.args(small, "--show-depends", "jk-big"))), real);
+        assertTrue(real.stdout().endsWith("crc16.ko \n"), real.stdout());
+        Outcome notFound = c.real(CommandLine.of(tree.args(Path.of("/dev/null"), "--show-depends", "jk-big")));
+        assertEquals(1, notFound.status());
+        assertEquals(new Outcome("", "libkmod: ERROR jkmod ConfigLoader: " + big
+                + ": ignoring file larger than jkmod's limit of 4194304 bytes\n" + notFound.stderr(), 1),
+                c.ours(CommandLine.of(tree.args(big, "--show-depends", "jk-big"))));
+    }
+
+    /** A FIFO with no writer as the configuration: kmod 30 waits for a writer forever; jmodprobe reads it as empty. */
+    @Test
+    void configurationFifoWithoutWriter() throws Exception {
+        Path fifo = tmp.resolve("fifo.conf");
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        List<String> real = new ArrayList<>(List.of(tree.modprobe()));
+        real.addAll(tree.args(fifo, "--show-depends", "crc16"));
+        IllegalStateException hang = assertThrows(IllegalStateException.class, () -> RealModprobe.capture(real,
+                RealModprobe.environmentWithoutModprobeOptions(), StandardCharsets.ISO_8859_1, Duration.ofSeconds(3)));
+        assertTrue(hang.getMessage().startsWith("not finished after PT3S"), hang.getMessage());
+        assertEquals(c.real(CommandLine.of(tree.args(Path.of("/dev/null"), "--show-depends", "crc16"))),
+                c.ours(CommandLine.of(tree.args(fifo, "--show-depends", "crc16"))));
     }
 
     /** -V: jkmod names itself (and lists gzip, and no signature crypto). */

@@ -7,7 +7,8 @@
 # started it (kernel environment, no terminal).
 #
 # usage: run-vm.sh SCENARIOS [options]
-#   SCENARIOS   functional, seed, widewindow, or a comma list of them run in one boot, in that order
+#   SCENARIOS   functional, seed, widewindow, library, or a comma list of them run in one boot, in that order
+#               (library runs guest/LibraryDemo.java, jkmod's Java API, from the jar of --cut: jmodprobe)
 #   --cut CMD   command under test, a modprobe command line valid on this machine
 #               (default /usr/sbin/modprobe); e.g. '/path/kmod-cli/target/jmodprobe --initstate-logic=kmod18'
 #   --ref CMD   reference modprobe for the functional scenario (default /usr/sbin/modprobe)
@@ -42,7 +43,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -n "${scenario:-}" ] || usage
-for s in ${scenario//,/ }; do case "$s" in functional|seed|widewindow) ;; *) usage;; esac; done
+for s in ${scenario//,/ }; do case "$s" in functional|seed|widewindow|library) ;; *) usage;; esac; done
 case "$rounds$ww_rounds$loaders${threads//,/}" in *[!0-9]*) usage;; esac
 case "$helper_fds" in capture|inherit) ;; *) usage;; esac
 case "$tree$cache" in /tmp/*|*:*) echo "run-vm: trees must not live under /tmp (the guest mounts its own) nor hold ':'" >&2; exit 2;; esac
@@ -71,6 +72,14 @@ mkdir -p "$stage/jkmod-vm/bin" "$stage/jkmod-vm/log" "$stage/jkmod-vm/out" "$wor
 cp "$here"/guest/*.sh "$stage/jkmod-vm/"
 gcc -O2 -static -pthread -Wall -o "$stage/jkmod-vm/bin/sockettest" "$here/c/sockettest.c"
 gcc -O2 -static -Wall -o "$stage/jkmod-vm/bin/wideloader" "$here/c/wideloader.c"
+if [[ ",$scenario," == *,library,* ]]; then
+  # The library scenario runs LibraryDemo against the jar of the command under test (jmodprobe is
+  # a launcher with the jar at its end, which java reads as a class path entry).
+  JAVAC=${JAVA_HOME:+$JAVA_HOME/bin/}javac
+  need "$JAVAC" "a JDK"
+  "$JAVAC" -d "$stage/jkmod-vm/classes" -cp "${cut_cmd%% *}" "$here/guest/LibraryDemo.java" \
+    || { echo "run-vm: cannot compile LibraryDemo against ${cut_cmd%% *} (the library scenario needs jmodprobe as --cut)" >&2; exit 3; }
+fi
 printf '%s\n' "$cut_cmd" > "$stage/jkmod-vm/cut.cmd"
 printf '%s\n' "$helper_fds" > "$stage/jkmod-vm/helper.fds"
 {

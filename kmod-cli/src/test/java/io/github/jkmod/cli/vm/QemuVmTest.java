@@ -25,7 +25,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Boots a real Debian kernel under QEMU once (software emulation; {@code src/it/vm/run-all.sh}) and
  * checks, with the command under test as the kernel's modprobe helper: the functional scenario
  * matches the real modprobe byte for byte, every round of the seed's scenario (20 rounds of 3 and
- * of 16 threads) is clean, and no loader of the wide-window experiment returns early.
+ * of 16 threads) is clean, jkmod's Java API ({@code Modprobe}) loads and removes as the real
+ * modprobe does, and no loader of the wide-window experiment returns early.
  * <p>Runs only with {@code -Djkmod.vm=true}; skipped when QEMU, busybox, gcc or the real tree
  * ({@code jkmod.realtree}) are missing. The command under test is {@code -Djkmod.vm.cmd=...},
  * by default {@code target/jmodprobe}; {@code -Djkmod.vm.cmd=/usr/sbin/modprobe} proves the harness.
@@ -96,6 +97,18 @@ class QemuVmTest {
     @Test
     void seedScenarioIsCleanWithSixteenThreads() {
         assertSeedClean(16);
+    }
+
+    @Test
+    void libraryLoadsAndRemovesAsTheRealModprobeDoes() {
+        List<VmSummary> all = VmSummary.of(console, "library");
+        if (all.isEmpty()) {
+            abort("library scenario not run (the command under test is not jmodprobe)");
+        }
+        VmSummary s = all.get(0);
+        assertEquals(0, s.number("failed_checks"), String.join("\n",
+                console.stream().filter(l -> l.startsWith("JKVM-LIB")).toList()));
+        assertTrue(s.passed());
     }
 
     @Test

@@ -1,0 +1,181 @@
+package io.github.jkmod.core;
+
+import io.github.jkmod.KmodException;
+import io.github.jkmod.core.kernel.Errno;
+import io.github.jkmod.core.kernel.KernelCallException;
+import io.github.jkmod.core.kernel.KernelCalls;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code modprobe} for Java programs, one call per command: {@link #insert} does what
+ * {@code modprobe NAME [PARAMS]} does, {@link #remove} what {@code modprobe -r NAME} does, with the
+ * same configuration (aliases, options, softdeps, blacklist, install and remove commands), the same
+ * state checks and the same kernel calls; failures are exceptions with modprobe's words instead of
+ * an exit status.
+ *
+ * <pre>{@code
+ * Modprobe modprobe = Modprobe.system();        // the running kernel, /etc/modprobe.d, ...
+ * modprobe.insert("xfrm_user");                 // no-op when it is loaded already
+ * modprobe.remove("xfrm_user");
+ * }</pre>
+ *
+ * <p>Thread-safe when the kernel calls and command runner are; several threads loading the same
+ * module meet in the kernel, which answers the second {@code EEXIST} (success) once the first
+ * load is live (SEMANTICS.md §5, kmod-20 logic by default).
+ */
+public final class Modprobe {
+    private static final Pattern LIBKMOD_LOCATION = Pattern.compile("^\\.\\./libkmod/[^ :]+:[0-9]+ [^ ]+\\(\\) ");
+
+    private final KmodContext context;
+    private final ProbeExecutor executor;
+    private final ModuleRemover remover;
+
+    private Modprobe(KmodContext context, KernelCalls kernel, CommandRunner commands) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.executor = new ProbeExecutor(context, kernel, commands, Map.of());
+        this.remover = new ModuleRemover(context, kernel, commands, Map.of());
+    }
+
+    /**
+     * The running system: the context of {@code KmodContext.builder().build()} (root {@code /}, the
+     * running kernel's release, the default configuration directories and command line), the real
+     * system calls ({@link KernelCalls#system()}, loaded on the first call) and commands run with
+     * {@code /bin/sh -c}.
+     *
+     * @throws KmodException when the running release or the configuration cannot be read
+     */
+    public static Modprobe system() throws KmodException {
+        return new Modprobe(KmodContext.builder().build(), KernelCalls.system(), CommandRunner.SHELL);
+    }
+
+    /** With any context, kernel (e.g. a {@code FakeKernel}) and command runner. */
+    public static Modprobe of(KmodContext context, KernelCalls kernel, CommandRunner commands) {
+        return new Modprobe(context, Objects.requireNonNull(kernel, "kernel"), Objects.requireNonNull(commands, "commands"));
+    }
+
+    /** The context modules are looked up in. */
+    public KmodContext context() {
+        return context;
+    }
+
+    /**
+     * Loads {@code name} (a module name or an alias) with its dependencies and softdeps, as
+     * {@code modprobe NAME PARAMS} does: modules already in the kernel are left alone, the
+     * blacklist applies to aliases only, install commands run instead of insertions. Every module
+     * the name resolves to is loaded; unlike modprobe's exit status, which tells only of the last,
+     * any failure is thrown (the first; later ones are suppressed exceptions of it).
+     *
+     * @param name a module name or alias
+     * @param parameters module parameters for the target ({@code "debug=1"}), after those of the
+     *     configuration
+     * @return the steps carried out, in order: insertions and install commands (empty when
+     *     everything was loaded already); failures of softdeps, which modprobe ignores, are left out
+     * @throws ModuleNotFoundException when nothing answers the name
+     * @throws ProbeFailedException when a module or a dependency it needs could not be loaded
+     * @throws KmodException when indexes, configuration or state cannot be read
+     */
+    public List<ProbeStep> insert(String name, String... parameters) throws KmodException {
+        List<Module> modules = context.require(name);
+        String extra = parameters.length == 0 ? null : String.join(" ", parameters);
+        List<ProbeStep> done = new ArrayList<>();
+        ProbeListener recorder = new ProbeListener() {
+            @Override
+            public void action(ProbeStep step) {
+                done.add(step);
+            }
+
+            @Override
+            public void commandFailed(ProbeStep step, String command, int status) {
+                failed(step);
+            }
+
+            @Override
+            public void insertFailed(ProbeStep step, KernelCallException failure) {
+                failed(step);
+            }
+
+            @Override
+            public void noFile(ProbeStep step) {
+                failed(step);
+            }
+
+            /** The step that failed is the last one acted on. */
+            private void failed(ProbeStep step) {
+                if (!done.isEmpty() && done.get(done.size() - 1).equals(step)) {
+                    done.remove(done.size() - 1);
+                }
+            }
+        };
+        ProbeFailedException failure = null;
+        for (Module m : modules) {
+            try {
+                executor.execute(context.planInsert(m, ProbeFlags.DEFAULT, extra), ProbeFlags.DEFAULT,
+                        Set.of(), recorder);
+            } catch (ProbeFailedException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return List.copyOf(done);
+    }
+
+    /**
+     * Removes {@code name} as {@code modprobe -r NAME} does: remove commands and softdeps from the
+     * configuration, then the module, then its dependencies that nothing uses any more. A module
+     * that is not loaded is no error (as with modprobe).
+     *
+     * @param name a module name or alias
+     * @return what was done, in modprobe's words: {@code rmmod NAME} and {@code remove COMMAND}
+     *     lines, in order
+     * @throws ModuleNotFoundException when nothing answers the name
+     * @throws RemoveFailedException when the module is in use, builtin, or the kernel refuses
+     * @throws KmodException when indexes, configuration or state cannot be read
+     */
+    public List<String> remove(String name) throws KmodException {
+        List<Module> modules = context.require(name);
+        List<String> done = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        RemoveListener recorder = new RemoveListener() {
+            @Override
+            public void show(String line) {
+                done.add(line);
+            }
+
+            @Override
+            public void log(String message) {
+                errors.add(message);
+            }
+
+            @Override
+            public void error(String message) {
+                // modprobe prints libkmod's source location first; a Java caller needs only the words
+                errors.add(LIBKMOD_LOCATION.matcher(message).replaceFirst(""));
+            }
+        };
+        for (Module m : modules) {
+            int result = remover.remove(m, RemoveFlags.DEFAULT, recorder);
+            if (result < 0) {
+                String message = errors.isEmpty() ? "could not remove '" + m.name() + "': " + Errno.strerror(-result)
+                        : String.join("; ", errors);
+                throw new RemoveFailedException(m.name(), -result, message);
+            }
+        }
+        return List.copyOf(done);
+    }
+
+    @Override
+    public String toString() {
+        return "Modprobe[" + context.moduleDirectory().path() + "]";
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.jkmod.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+
+import io.github.jkmod.core.kernel.Errno;
+import io.github.jkmod.core.kernel.KernelCalls;
+import io.github.jkmod.core.kernel.testing.FakeKernel;
+import io.github.jkmod.sysfs.testing.FakeKernelTree;
+import io.github.jkmod.sysfs.testing.FakeModule.Phase;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.io.file.PathUtils;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.InOrder;
+
+/** {@link Modprobe} on the example tree (copied under a root) against a fake kernel. */
+class ModprobeTest {
+    private static final String RELEASE = "6.1.0-jkmod-example";
+
+    @TempDir
+    Path root;
+
+    private FakeKernel fake;
+    private KernelCalls kernel;
+    private final List<String> commands = new ArrayList<>();
+    private Modprobe modprobe;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        PathUtils.copyDirectory(Path.of("../kmod-cli/src/example/root/lib"), root.resolve("lib"));
+        FakeKernelTree tree = FakeKernelTree.at(root);
+        tree.cmdline("");
+        fake = FakeKernel.on(tree);
+        kernel = spy(fake);
+        KmodContext context = KmodContext.builder().root(root).release(RELEASE)
+                .configPaths(List.of(Path.of("../kmod-cli/src/example/modprobe.d"))).build();
+        CommandRunner recorder = (command, environment) -> {
+            commands.add(command + " [MODPROBE_MODULE=" + environment.get("MODPROBE_MODULE") + "]");
+            return 0;
+        };
+        modprobe = Modprobe.of(context, kernel, recorder);
+    }
+
+    private Path ko(String relative) {
+        return root.resolve("lib/modules/" + RELEASE + "/kernel/" + relative);
+    }
+
+    @Test
+    void insertLoadsDependenciesOptionsAndSoftdepsLikeModprobe() throws Exception {
+        List<ProbeStep> steps = modprobe.insert("demo-nic", "extra=1");
+        assertEquals(List.of("INSERT demo_crc", "INSERT demo_core", "INSERT demo_net debug=1 mtu=9000 extra=1",
+                "RUN_INSTALL demo_misc", "INSERT demofs"), describe(steps));
+        InOrder order = inOrder(kernel);
+        order.verify(kernel).finitModule(eq("demo_crc"), any(), eq(""), anyInt());
+        order.verify(kernel).finitModule(eq("demo_core"), any(), eq(""), anyInt());
+        order.verify(kernel).finitModule(eq("demo_net"), any(), eq("debug=1 mtu=9000 extra=1"), anyInt());
+        order.verify(kernel).finitModule(eq("demofs"), any(), eq(""), anyInt());
+        verifyNoMoreInteractions(kernel);
+        assertEquals(List.of("/bin/echo installing demo_misc  [MODPROBE_MODULE=demo_misc]"), commands);
+        for (String m : List.of("demo_crc", "demo_core", "demo_net", "demofs")) {
+            assertEquals(Phase.LIVE, fake.phase(m), m);
+        }
+        assertEquals(List.of(), modprobe.insert("demo-nic"), "everything is loaded already");
+    }
+
+    @Test
+    void insertOfAnUnknownNameIsModuleNotFound() {
+        ModuleNotFoundException e = assertThrows(ModuleNotFoundException.class, () -> modprobe.insert("no-such"));
+        assertEquals("Module no-such not found in directory " + root.resolve("lib/modules/" + RELEASE), e.getMessage());
+    }
+
+    @Test
+    void aRefusedDependencyStopsTheLoadWithModprobesMessage() throws Exception {
+        fake.failInit("demo_core", Errno.EPERM);
+        ProbeFailedException e = assertThrows(ProbeFailedException.class, () -> modprobe.insert("demo_net"));
+        assertEquals("could not insert 'demo_net': Operation not permitted", e.getMessage());
+        assertEquals(Errno.EPERM, e.errno());
+        assertEquals(Phase.LIVE, fake.phase("demo_crc"));
+        assertEquals(Phase.ABSENT, fake.phase("demo_core"));
+        assertEquals(Phase.ABSENT, fake.phase("demo_net"));
+        verify(kernel).finitModule(eq("demo_core"), eq(ko("lib/demo_core.ko")), eq(""), anyInt());
+    }
+
+    @Test
+    void removeTakesUnusedDependenciesAlongAndRefusesAModuleInUse() throws Exception {
+        modprobe.insert("demo_core");
+        fake.inUse("demo_crc", true);
+        fake.tree().module("demo_crc").refcount(1); // what demo_core's use of it shows in sysfs
+        RemoveFailedException inUse = assertThrows(RemoveFailedException.class, () -> modprobe.remove("demo_crc"));
+        assertEquals("Module demo_crc is in use.", inUse.getMessage());
+        assertEquals(Phase.LIVE, fake.phase("demo_crc"));
+        fake.inUse("demo_crc", false);
+        fake.tree().module("demo_crc").refcount(0);
+        assertEquals(List.of("rmmod demo_core", "rmmod demo_crc"), modprobe.remove("demo_core"));
+        assertEquals(Phase.ABSENT, fake.phase("demo_core"));
+        assertEquals(Phase.ABSENT, fake.phase("demo_crc"));
+        InOrder order = inOrder(kernel);
+        order.verify(kernel).deleteModule("demo_core", KernelCalls.DELETE_NONBLOCK);
+        order.verify(kernel).deleteModule("demo_crc", KernelCalls.DELETE_NONBLOCK);
+        assertEquals(List.of(), modprobe.remove("demo_core"), "not loaded: nothing to do, no error");
+    }
+
+    @Test
+    void aKernelThatRefusesARemovalGivesModprobesMessage() throws Exception {
+        modprobe.insert("demo_crc");
+        fake.failNext(FakeKernel.Call.DELETE_MODULE, Errno.EPERM);
+        RemoveFailedException e = assertThrows(RemoveFailedException.class, () -> modprobe.remove("demo_crc"));
+        assertEquals("could not remove 'demo_crc': Operation not permitted", e.getMessage());
+        assertEquals(Errno.EPERM, e.errno());
+        assertEquals(Phase.LIVE, fake.phase("demo_crc"));
+    }
+
+    private static List<String> describe(List<ProbeStep> steps) {
+        List<String> out = new ArrayList<>();
+        for (ProbeStep s : steps) {
+            out.add((s.action() + " " + s.module().name() + " " + s.options()).strip());
+        }
+        return out;
+    }
+}

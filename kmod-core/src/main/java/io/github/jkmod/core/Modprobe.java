@@ -24,21 +24,21 @@ import java.util.regex.Pattern;
  * modprobe.remove("xfrm_user");
  * }</pre>
  *
- * <p>Thread-safe when the kernel calls and command runner are; several threads loading the same
- * module meet in the kernel, which answers the second {@code EEXIST} (success) once the first
- * load is live (SEMANTICS.md §5, kmod-20 logic by default).
+ * <p>Thread-safe when the kernel calls and command runner are (each call has its own executor):
+ * several threads loading the same module meet in the kernel, which answers the second
+ * {@code EEXIST} (success) once the first load is live (SEMANTICS.md §5, kmod-20 logic by default).
  */
 public final class Modprobe {
     private static final Pattern LIBKMOD_LOCATION = Pattern.compile("^\\.\\./libkmod/[^ :]+:[0-9]+ [^ ]+\\(\\) ");
 
     private final KmodContext context;
-    private final ProbeExecutor executor;
-    private final ModuleRemover remover;
+    private final KernelCalls kernel;
+    private final CommandRunner commands;
 
     private Modprobe(KmodContext context, KernelCalls kernel, CommandRunner commands) {
         this.context = Objects.requireNonNull(context, "context");
-        this.executor = new ProbeExecutor(context, kernel, commands, Map.of());
-        this.remover = new ModuleRemover(context, kernel, commands, Map.of());
+        this.kernel = kernel;
+        this.commands = commands;
     }
 
     /**
@@ -74,7 +74,8 @@ public final class Modprobe {
      * @param parameters module parameters for the target ({@code "debug=1"}), after those of the
      *     configuration
      * @return the steps carried out, in order: insertions and install commands (empty when
-     *     everything was loaded already); failures of softdeps, which modprobe ignores, are left out
+     *     everything was loaded already, or when the name is an alias of blacklisted modules only);
+     *     failures of softdeps, which modprobe ignores, are left out
      * @throws ModuleNotFoundException when nothing answers the name
      * @throws ProbeFailedException when a module or a dependency it needs could not be loaded
      * @throws KmodException when indexes, configuration or state cannot be read
@@ -111,6 +112,7 @@ public final class Modprobe {
                 }
             }
         };
+        ProbeExecutor executor = new ProbeExecutor(context, kernel, commands, Map.of());
         ProbeFailedException failure = null;
         for (Module m : modules) {
             try {
@@ -163,6 +165,7 @@ public final class Modprobe {
                 errors.add(LIBKMOD_LOCATION.matcher(message).replaceFirst(""));
             }
         };
+        ModuleRemover remover = new ModuleRemover(context, kernel, commands, Map.of());
         for (Module m : modules) {
             int result = remover.remove(m, RemoveFlags.DEFAULT, recorder);
             if (result < 0) {

@@ -18,6 +18,11 @@ import io.github.jkmod.sysfs.testing.FakeModule.Phase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.io.file.PathUtils;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +123,28 @@ class ModprobeTest {
         RemoveFailedException e = assertThrows(RemoveFailedException.class, () -> modprobe.remove("demo_crc"));
         assertEquals("could not remove 'demo_crc': Operation not permitted", e.getMessage());
         assertEquals(Errno.EPERM, e.errno());
+        assertEquals(Phase.LIVE, fake.phase("demo_crc"));
+    }
+
+    @Test
+    void threadsInsertingTheSameModuleAllReturnWithItLive() throws Exception {
+        fake.onWindow(m -> Thread.sleep(20)); // the directory without initstate, held open
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<Phase>> calls = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                calls.add(() -> {
+                    modprobe.insert("demo_net");
+                    return fake.phase("demo_net");
+                });
+            }
+            for (Future<Phase> f : pool.invokeAll(calls)) {
+                assertEquals(Phase.LIVE, f.get(1, TimeUnit.MINUTES));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
         assertEquals(Phase.LIVE, fake.phase("demo_crc"));
     }
 

@@ -48,7 +48,7 @@ class ModprobeTest {
         PathUtils.copyDirectory(Path.of("../kmod-cli/src/example/root/lib"), root.resolve("lib"));
         FakeKernelTree tree = FakeKernelTree.at(root);
         tree.cmdline("");
-        fake = spy(FakeKernel.on(tree)); // hooks and errors are set on the spy: it has its own copy of the fields
+        fake = spy(FakeKernel.on(tree).holdingDependencies()); // hooks and errors go to the spy: it has its own fields
         kernel = fake;
         KmodContext context = KmodContext.builder().root(root).release(RELEASE)
                 .configPaths(List.of(Path.of("../kmod-cli/src/example/modprobe.d"))).build();
@@ -100,22 +100,22 @@ class ModprobeTest {
     }
 
     @Test
-    void removeTakesUnusedDependenciesAlongAndRefusesAModuleInUse() throws Exception {
-        modprobe.insert("demo_core");
-        fake.inUse("demo_crc", true);
-        fake.tree().module("demo_crc").refcount(1); // what demo_core's use of it shows in sysfs
+    void removeTakesSoftdepsAndUnusedDependenciesAlongAndRefusesAModuleInUse() throws Exception {
+        modprobe.insert("demo_net"); // with demofs, its softdep
         RemoveFailedException inUse = assertThrows(RemoveFailedException.class, () -> modprobe.remove("demo_crc"));
         assertEquals("Module demo_crc is in use.", inUse.getMessage());
         assertEquals(Phase.LIVE, fake.phase("demo_crc"));
-        fake.inUse("demo_crc", false);
-        fake.tree().module("demo_crc").refcount(0);
-        assertEquals(List.of("rmmod demo_core", "rmmod demo_crc"), modprobe.remove("demo_core"));
-        assertEquals(Phase.ABSENT, fake.phase("demo_core"));
-        assertEquals(Phase.ABSENT, fake.phase("demo_crc"));
+        assertEquals(List.of("rmmod demofs", "rmmod demo_net", "rmmod demo_core", "rmmod demo_crc"),
+                modprobe.remove("demo_net"));
+        for (String m : List.of("demofs", "demo_net", "demo_core", "demo_crc")) {
+            assertEquals(Phase.ABSENT, fake.phase(m), m);
+        }
         InOrder order = inOrder(kernel);
+        order.verify(kernel).deleteModule("demofs", KernelCalls.DELETE_NONBLOCK);
+        order.verify(kernel).deleteModule("demo_net", KernelCalls.DELETE_NONBLOCK);
         order.verify(kernel).deleteModule("demo_core", KernelCalls.DELETE_NONBLOCK);
         order.verify(kernel).deleteModule("demo_crc", KernelCalls.DELETE_NONBLOCK);
-        assertEquals(List.of(), modprobe.remove("demo_core"), "not loaded: nothing to do, no error");
+        assertEquals(List.of(), modprobe.remove("demo_net"), "not loaded: nothing to do, no error");
     }
 
     @Test

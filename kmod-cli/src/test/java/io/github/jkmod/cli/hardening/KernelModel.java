@@ -15,11 +15,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What the fake kernel does not model, in front of it: a module holds its dependencies while loaded
- * (their {@code refcnt}; {@code delete_module} answers {@code EAGAIN}), and a module whose dependency
- * is not live fails with {@code ENOENT} (an unknown symbol), as Linux does. Records when each
+ * In front of the fake kernel, which holds dependencies as Linux does
+ * ({@link FakeKernel#holdingDependencies()}: a module holds the modules of its {@code depends=}
+ * while loaded, {@code delete_module} of a held module answers {@code EAGAIN}, a module whose
+ * dependency is not live fails with {@code ENOENT}, an unknown symbol): records when each
  * successful insertion and removal ran ({@link System#nanoTime()}: on Linux the monotonic clock, one
- * for every process of the machine) and every broken rule.
+ * for every process of the machine), counts the kernel's answers, and every broken rule.
  */
 final class KernelModel implements KernelCalls {
     static final List<String> MODULES = List.of("demo_crc", "demo_core", "demo_net", "demofs", "demo_misc");
@@ -36,7 +37,6 @@ final class KernelModel implements KernelCalls {
 
     final FakeKernel kernel;
     private final Object lock = new Object();
-    private final Map<String, Integer> users = new HashMap<>();
     private final Map<String, Integer> loaded = new HashMap<>();
     private final Map<String, List<Span>> attempts = new HashMap<>();
     private final Map<String, List<Span>> removals = new HashMap<>();
@@ -46,41 +46,25 @@ final class KernelModel implements KernelCalls {
     final AtomicInteger unknownSymbol = new AtomicInteger();
 
     KernelModel(FakeKernel kernel) {
-        this.kernel = kernel;
+        this.kernel = kernel.holdingDependencies();
     }
 
     @Override
     public void finitModule(String module, Path file, String params, int flags) throws KmodException {
         long start = System.nanoTime();
         try {
-            insert(module, file, params, flags);
+            kernel.finitModule(module, file, params, flags);
+        } catch (KernelCallException e) {
+            if (e.errno() == Errno.EEXIST) {
+                eexist.incrementAndGet();
+            } else if (e.errno() == Errno.ENOENT) {
+                unknownSymbol.incrementAndGet();
+            }
+            throw e;
         } finally {
             synchronized (lock) {
                 attempts.computeIfAbsent(module, m -> new ArrayList<>()).add(new Span(start, System.nanoTime()));
             }
-        }
-    }
-
-    private void insert(String module, Path file, String params, int flags) throws KmodException {
-        synchronized (lock) {
-            for (String d : DEPS.get(module)) {
-                if (kernel.phase(d) != Phase.LIVE) {
-                    unknownSymbol.incrementAndGet();
-                    throw new KernelCallException("finit_module", module, Errno.ENOENT);
-                }
-            }
-            DEPS.get(module).forEach(d -> hold(d, 1));
-        }
-        try {
-            kernel.finitModule(module, file, params, flags);
-        } catch (KernelCallException e) {
-            synchronized (lock) {
-                DEPS.get(module).forEach(d -> hold(d, -1));
-            }
-            if (e.errno() == Errno.EEXIST) {
-                eexist.incrementAndGet();
-            }
-            throw e;
         }
         inserts.incrementAndGet();
         synchronized (lock) {
@@ -99,12 +83,13 @@ final class KernelModel implements KernelCalls {
     public void deleteModule(String module, int flags) throws KmodException {
         synchronized (lock) {
             long start = System.nanoTime();
+            List<String> holders = kernel.phase(module) == Phase.LIVE
+                    ? kernel.tree().kernelState().holders(module) : List.of();
             kernel.deleteModule(module, flags);
-            if (users.getOrDefault(module, 0) > 0) {
-                violations.add(module + " removed while held by " + users.get(module));
+            if (!holders.isEmpty()) {
+                violations.add(module + " removed while held by " + holders);
             }
             loaded.merge(module, -1, Integer::sum);
-            DEPS.get(module).forEach(d -> hold(d, -1));
             removals.computeIfAbsent(module, m -> new ArrayList<>()).add(new Span(start, System.nanoTime()));
         }
     }
@@ -145,11 +130,5 @@ final class KernelModel implements KernelCalls {
 
     private static boolean any(Map<String, List<Span>> spans, String module, long from, long to) {
         return spans.getOrDefault(module, List.of()).stream().anyMatch(s -> s.overlaps(from, to));
-    }
-
-    private void hold(String module, int delta) {
-        int n = users.merge(module, delta, Integer::sum);
-        kernel.inUse(module, n > 0);
-        kernel.tree().module(module).refcount(Math.max(n, 0));
     }
 }

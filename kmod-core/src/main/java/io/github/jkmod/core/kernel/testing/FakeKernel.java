@@ -47,7 +47,9 @@ import java.util.Set;
  *
  * <p>{@code delete_module}: {@code ENOENT} when X is not loaded (or builtin), {@code EBUSY} while it
  * is loading, {@code EAGAIN} when marked {@link #inUse in use} (unless
- * {@link KernelCalls#DELETE_FORCE}); otherwise X goes away. Errors can be injected for any call
+ * {@link KernelCalls#DELETE_FORCE}); otherwise X goes away. With {@link #holdingDependencies()}, a
+ * module holds the modules of its {@code depends=} field while loaded, as Linux counts them.
+ * Errors can be injected for any call
  * ({@link #failNext}, {@link #failAlways}, {@link #failInit}). Every call is recorded
  * ({@link #calls()}). Thread-safe; hooks run outside the fake's lock, on the loading thread.
  */
@@ -135,6 +137,8 @@ public final class FakeKernel implements KernelCalls {
     private final Map<String, Integer> initFailures = new HashMap<>();
     private final Set<String> inUse = new HashSet<>();
     private final List<Invocation> calls = new ArrayList<>();
+    private final ModuleUses uses = new ModuleUses();
+    private volatile boolean holdingDependencies;
     private volatile LoadHook onWindow = NOTHING;
     private volatile LoadHook onInit = NOTHING;
     private volatile LoadHook onWait = NOTHING;
@@ -221,6 +225,19 @@ public final class FakeKernel implements KernelCalls {
         return this;
     }
 
+    /**
+     * From now on modules hold their dependencies, as the kernel's symbol resolution makes them: a
+     * load reads the {@code depends=} field of the module's modinfo, waits for a dependency that is
+     * being loaded, fails with {@code ENOENT} (an unknown symbol) when one is not live, and otherwise
+     * adds itself to each one's {@code holders/} (so its {@code refcnt} counts it). A module with
+     * holders cannot be removed ({@code EAGAIN}, unless {@link KernelCalls#DELETE_FORCE}); a removed
+     * module lets go of its dependencies. Images without readable modinfo have no dependencies.
+     */
+    public FakeKernel holdingDependencies() {
+        this.holdingDependencies = true;
+        return this;
+    }
+
     /** Every call so far, in order. */
     public List<Invocation> calls() {
         synchronized (lock) {
@@ -252,11 +269,13 @@ public final class FakeKernel implements KernelCalls {
                 throw new KernelCallException("finit_module", module, Errno.EINVAL);
             }
             head = decompressed(module, file);
+        } else if (holdingDependencies) {
+            head = whole(module, file);
         }
         if (!startsWith(head, ELF_MAGIC)) {
             throw new KernelCallException("finit_module", module, Errno.ENOEXEC);
         }
-        load("finit_module", module);
+        load("finit_module", module, head);
     }
 
     @Override
@@ -267,7 +286,7 @@ public final class FakeKernel implements KernelCalls {
         if (!startsWith(image, ELF_MAGIC)) {
             throw new KernelCallException("init_module", module, Errno.ENOEXEC);
         }
-        load("init_module", module);
+        load("init_module", module, image);
     }
 
     @Override
@@ -289,12 +308,17 @@ public final class FakeKernel implements KernelCalls {
                 default:
                     break;
             }
-            if (inUse.contains(module) && (flags & DELETE_FORCE) == 0) {
+            boolean held = !uses.holders(module).isEmpty();
+            if ((inUse.contains(module) || held) && (flags & DELETE_FORCE) == 0) {
                 throw new KernelCallException("delete_module", module, Errno.EAGAIN);
             }
             m.going();
             m.remove();
             inUse.remove(module);
+            for (String holder : uses.dropHolders(module)) {
+                m.removeHolder(holder); // forced: its users stay loaded, no longer counted
+            }
+            letGo(module);
         }
     }
 
@@ -326,11 +350,13 @@ public final class FakeKernel implements KernelCalls {
         }
     }
 
-    private void load(String operation, String module) throws KernelCallException {
+    private void load(String operation, String module, byte[] image) throws KernelCallException {
+        List<String> dependencies = holdingDependencies ? ModuleUses.dependsOf(module, image) : List.of();
         Load mine = claim(operation, module);
         FakeModule m = tree.module(module);
         boolean ok = false;
         try {
+            holdDependencies(operation, module, dependencies);
             m.inWindow();
             onWindow.run(module);
             m.coming();
@@ -352,11 +378,43 @@ public final class FakeKernel implements KernelCalls {
                 m.remove();
             }
             synchronized (lock) {
+                if (!ok) {
+                    letGo(module);
+                }
                 mine.done = true;
                 mine.succeeded = ok;
                 loading.remove(module);
                 lock.notifyAll();
             }
+        }
+    }
+
+    /** Waits for dependencies being loaded; ENOENT unless all are live; then holds them. */
+    private void holdDependencies(String operation, String module, List<String> dependencies)
+            throws KernelCallException, InterruptedException {
+        if (dependencies.isEmpty()) {
+            return;
+        }
+        synchronized (lock) {
+            for (String d : dependencies) {
+                while (loading.containsKey(d)) {
+                    lock.wait();
+                }
+                if (tree.module(d).phase() != FakeModule.Phase.LIVE && tree.module(d).phase() != FakeModule.Phase.BUILTIN) {
+                    throw new KernelCallException(operation, module, Errno.ENOENT);
+                }
+            }
+            uses.hold(module, dependencies);
+            for (String d : dependencies) {
+                tree.module(d).holder(module);
+            }
+        }
+    }
+
+    /** {@code module} lets go of the dependencies it holds (under the lock). */
+    private void letGo(String module) {
+        for (String d : uses.release(module)) {
+            tree.module(d).removeHolder(module);
         }
     }
 
@@ -415,6 +473,15 @@ public final class FakeKernel implements KernelCalls {
             throw new KernelCallException("open", module, Errno.ENOENT, e);
         } catch (IOException e) {
             throw new KernelCallException("open", module, Errno.EIO, e);
+        }
+    }
+
+    /** The whole file, as the kernel reads it. */
+    private static byte[] whole(String module, Path file) throws KernelCallException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new KernelCallException("finit_module", module, Errno.EIO, e);
         }
     }
 

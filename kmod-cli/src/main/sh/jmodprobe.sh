@@ -51,19 +51,32 @@ l="-Xlog:disable -Xlog:all=error:stderr"
 # binary: later runs only compare times (shell built-ins), and a new JVM is checked again. Any
 # failure (no /proc, no writable cache) means running without the archive, as fast as before.
 # Root uses /var/cache/jmodprobe (root-owned parents: nobody else can swap the files that root
-# then runs); other users $XDG_CACHE_HOME/jmodprobe or ~/.cache/jmodprobe; JKMOD_CACHE_DIR (an
-# absolute path) overrides both. The directory must belong to the user. JNA's native library is
-# kept there too, by the Java side, on the first module load (-Djkmod.jnidispatch).
+# then runs), else, when that cannot be written (a read-only root early in a boot, when the kernel
+# starts jmodprobe as its modprobe), /run/jmodprobe, then /tmp/jmodprobe-root (a directory root
+# made in the sticky /tmp, not a link); other users $XDG_CACHE_HOME/jmodprobe or ~/.cache/jmodprobe;
+# JKMOD_CACHE_DIR (an absolute path) overrides them all. The directory must belong to the user.
+# JNA's native library is kept there too, by the Java side, on the first module load
+# (-Djkmod.jnidispatch).
 cds() {
   [ "$jsa" -gt 0 ] && [ "${JKMOD_CDS:-}" != off ] && [ -d /proc/self/fd ] || return 1
   if [ -n "${JKMOD_CACHE_DIR:-}" ]; then
-    c=$JKMOD_CACHE_DIR
+    cds_in "$JKMOD_CACHE_DIR"
   elif [ -O / ]; then
-    c=/var/cache/jmodprobe
+    # the next directory only when one cannot be written (2), not when this JVM refused the archive (1)
+    cds_in /var/cache/jmodprobe; r=$?
+    [ "$r" = 2 ] && { cds_in /run/jmodprobe; r=$?; }
+    [ "$r" = 2 ] && { cds_in /tmp/jmodprobe-root; r=$?; }
+    return "$r"
   else
-    c=${XDG_CACHE_HOME:-${HOME:-}/.cache}/jmodprobe
+    cds_in "${XDG_CACHE_HOME:-${HOME:-}/.cache}/jmodprobe"
   fi
-  case $c in /?*) ;; *) return 1 ;; esac
+}
+
+# Whether the archive can be used from the cache directory $1 (then $c and $f name it): 0 yes,
+# 1 no (this JVM does not take it), 2 no (the directory cannot be used).
+cds_in() {
+  c=$1
+  case $c in /?*) ;; *) return 2 ;; esac
   f=$c/jmodprobe-$id
   if [ -f "$f.ok" ] && ! [ "$j" -nt "$f.ok" ] && ! [ "$j" -ot "$f.ok" ]; then
     # A jar written to since it was copied out (its time is no longer 2000, but later than the
@@ -77,19 +90,19 @@ cds() {
 }
 
 cds_prepare() {
-  [ -d "$c" ] || (umask 077 && mkdir -p "$c") || return 1
-  [ -O "$c" ] && [ -w "$c" ] || return 1
+  [ -d "$c" ] || (umask 077 && mkdir -p "$c") || return 2
+  ! [ -L "$c" ] && [ -O "$c" ] && [ -w "$c" ] || return 2
   t=$c/.tmp-$$
   if ! [ -f "$f.jar" ]; then
     dd if="$0" of="$t.jar" bs=4096 skip=$(( (head + jsa) / 4096 )) \
       && [ "$(( $(wc -c <"$t.jar") ))" -eq "$jar" ] \
       && TZ=UTC0 touch -t 200001010000.00 "$t.jar" && mv -f "$t.jar" "$f.jar" \
-      || { rm -f "$t.jar"; return 1; }
+      || { rm -f "$t.jar"; return 2; }
   fi
   if ! [ -f "$f.jsa" ]; then
     dd if="$0" of="$t.jsa" bs=4096 skip=$(( head / 4096 )) count=$(( jsa / 4096 )) \
       && [ "$(( $(wc -c <"$t.jsa") ))" -eq "$jsa" ] && mv -f "$t.jsa" "$f.jsa" \
-      || { rm -f "$t.jsa"; return 1; }
+      || { rm -f "$t.jsa"; return 2; }
   fi
   rm -f "$f.ok" "$f.no"
   # Files of other builds go (a run that has already started keeps its open jar).

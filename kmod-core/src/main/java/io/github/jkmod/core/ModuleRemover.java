@@ -21,7 +21,7 @@ import java.util.OptionalInt;
  * Removes a module the way {@code modprobe -r} does: its post-softdeps (in reverse), the modules
  * holding it (with {@code --remove-holders}), the module itself (refusing when in use), its
  * dependencies that are no longer used, then its pre-softdeps (in reverse). Errors of softdeps and
- * of unused dependencies are not fatal.
+ * of unused dependencies are not fatal. Thread-safe when the kernel calls and command runner are.
  */
 public final class ModuleRemover {
 
@@ -29,7 +29,6 @@ public final class ModuleRemover {
     private final KernelCalls kernel;
     private final CommandRunner commands;
     private final Map<String, String> commandEnvironment;
-    private ModuleLoader loader;
 
     /**
      * @param context where modules are looked up and their state read
@@ -153,9 +152,7 @@ public final class ModuleRemover {
         if (flags.dryRun()) {
             return 0;
         }
-        if (loader == null) {
-            loader = new ModuleLoader(kernel, context.kernelState());
-        }
+        ModuleLoader loader = new ModuleLoader(kernel, context.kernelState());
         try {
             if (flags.waitMillis() > 0) {
                 // Still in use at the deadline is not an error for modprobe -w: it exits 0.

@@ -7,6 +7,7 @@ import io.github.jkmod.index.ModuleDirectory;
 import io.github.jkmod.index.ModuleIndex;
 import io.github.jkmod.sysfs.InitstateLogic;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class KmodContext {
 
+    private final Builder settings;
+    private final ResourceStamps configStamps;
+    private final ResourceStamps indexStamps;
     private final Path root;
     private final String release;
     private final ModuleDirectory directory;
@@ -30,16 +34,61 @@ public final class KmodContext {
     private final ConcurrentHashMap<String, Optional<DepEntry>> depCache = new ConcurrentHashMap<>();
 
     private KmodContext(Builder b) throws KmodException {
+        this.settings = b.copy();
         this.root = b.root;
         this.release = b.release != null ? b.release : Kernel.runningRelease(b.root);
         Path moduleRoot = b.moduleRoot != null ? b.moduleRoot : b.root;
         this.directory = ModuleDirectory.open(moduleRoot, release);
+        // Stamped before they are read: a change while reading shows as a change afterwards.
+        List<Path> configInputs = new ArrayList<>();
+        if (b.configPaths.isEmpty()) {
+            for (String d : ConfigLoader.KMOD30_DIRECTORIES) {
+                configInputs.add(b.root.resolve(d));
+            }
+        } else {
+            configInputs.addAll(b.configPaths);
+        }
+        configInputs.add(directory.path().resolve("modules.softdep"));
+        this.configStamps = ResourceStamps.of(configInputs, name -> true);
+        this.indexStamps = ResourceStamps.of(List.of(directory.path()), name -> name.startsWith("modules."));
         this.config = ConfigLoader.load(b.root, b.configPaths, directory.path(),
                 b.cmdline != null ? b.cmdline : b.root.resolve("proc/cmdline"));
         this.memo = new ConfigMemo(config);
         this.states = new ModuleStates(b.root, b.logic, directory);
         this.lookup = new ModuleLookup(directory, config);
         this.planner = new ProbePlanner(this);
+    }
+
+    /** Whether what a context read is still what is on disk, as libkmod's {@code kmod_validate_resources} tells. */
+    public enum Resources {
+        /** Nothing changed. */
+        OK,
+        /** An index file of the module directory changed ({@code depmod} ran): the indexes must be read again. */
+        MUST_RELOAD,
+        /** A configuration file or directory changed: the configuration must be read again. */
+        MUST_RECREATE
+    }
+
+    /**
+     * Compares the configuration files and directories and the module directory's index files
+     * with what they were when this context was built (modification time, size, inode, presence).
+     * A few {@code stat} calls; the context itself never changes.
+     */
+    public Resources validateResources() {
+        if (!configStamps.current()) {
+            return Resources.MUST_RECREATE;
+        }
+        return indexStamps.current() ? Resources.OK : Resources.MUST_RELOAD;
+    }
+
+    /**
+     * This context when {@link #validateResources()} says {@link Resources#OK}, else a new one built
+     * with the same settings (root, module root, release, configuration paths, command line,
+     * initstate logic), which reads the files as they are now. For long-running programs: a context
+     * keeps answering from the files it opened (an index replaced by {@code depmod} stays mapped).
+     */
+    public KmodContext refreshed() throws KmodException {
+        return validateResources() == Resources.OK ? this : new KmodContext(settings);
     }
 
     /**
@@ -217,6 +266,18 @@ public final class KmodContext {
         public Builder initstateLogic(InitstateLogic logic) {
             this.logic = Objects.requireNonNull(logic, "logic");
             return this;
+        }
+
+        /** A copy of these settings. */
+        private Builder copy() {
+            Builder c = new Builder();
+            c.root = root;
+            c.moduleRoot = moduleRoot;
+            c.release = release;
+            c.configPaths = configPaths;
+            c.cmdline = cmdline;
+            c.logic = logic;
+            return c;
         }
 
         /** Builds the context: reads the configuration, opens the module directory. */

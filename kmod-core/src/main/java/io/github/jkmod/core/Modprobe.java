@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -31,12 +32,12 @@ import java.util.regex.Pattern;
 public final class Modprobe {
     private static final Pattern LIBKMOD_LOCATION = Pattern.compile("^\\.\\./libkmod/[^ :]+:[0-9]+ [^ ]+\\(\\) ");
 
-    private final KmodContext context;
+    private final AtomicReference<KmodContext> latest;
     private final KernelCalls kernel;
     private final CommandRunner commands;
 
     private Modprobe(KmodContext context, KernelCalls kernel, CommandRunner commands) {
-        this.context = Objects.requireNonNull(context, "context");
+        this.latest = new AtomicReference<>(Objects.requireNonNull(context, "context"));
         this.kernel = kernel;
         this.commands = commands;
     }
@@ -58,9 +59,27 @@ public final class Modprobe {
         return new Modprobe(context, Objects.requireNonNull(kernel, "kernel"), Objects.requireNonNull(commands, "commands"));
     }
 
-    /** The context modules are looked up in. */
+    /**
+     * The context modules are looked up in: the one given, or a newer one with the same settings
+     * once its files changed (each call checks them first).
+     */
     public KmodContext context() {
-        return context;
+        return latest.get();
+    }
+
+    /**
+     * The context for the next call: the current one, or, when its configuration or index files
+     * changed since it read them ({@link KmodContext#validateResources()}; e.g. {@code depmod} ran
+     * after a kernel update), a new one with the same settings. Each {@link #insert} and
+     * {@link #remove} starts here, so a long-running program sees what {@code modprobe} would.
+     */
+    private KmodContext current() throws KmodException {
+        KmodContext now = latest.get();
+        KmodContext fresh = now.refreshed();
+        if (fresh != now) {
+            latest.compareAndSet(now, fresh);
+        }
+        return fresh;
     }
 
     /**
@@ -81,6 +100,7 @@ public final class Modprobe {
      * @throws KmodException when indexes, configuration or state cannot be read
      */
     public List<ProbeStep> insert(String name, String... parameters) throws KmodException {
+        KmodContext context = current();
         List<Module> modules = context.require(name);
         String extra = parameters.length == 0 ? null : String.join(" ", parameters);
         List<ProbeStep> done = new ArrayList<>();
@@ -145,6 +165,7 @@ public final class Modprobe {
      * @throws KmodException when indexes, configuration or state cannot be read
      */
     public List<String> remove(String name) throws KmodException {
+        KmodContext context = current();
         List<Module> modules = context.require(name);
         List<String> done = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -179,6 +200,6 @@ public final class Modprobe {
 
     @Override
     public String toString() {
-        return "Modprobe[" + context.moduleDirectory().path() + "]";
+        return "Modprobe[" + latest.get().moduleDirectory().path() + "]";
     }
 }

@@ -21,6 +21,8 @@ import java.util.List;
 final class DumpSymbolsAction {
     /** EISDIR: read() of a directory. */
     private static final int EISDIR = 21;
+    /** EFBIG: a file larger than {@link ModuleFile#MAX_IMAGE_SIZE}. */
+    private static final int EFBIG = 27;
 
     private DumpSymbolsAction() {
     }
@@ -42,7 +44,9 @@ final class DumpSymbolsAction {
         String what = exports ? "symbols" : "modversions";
         byte[] data;
         try {
-            data = Files.readAllBytes(file);
+            data = ModuleFile.contents(file, ModuleFile.MAX_IMAGE_SIZE);
+        } catch (ModuleFormatException e) {
+            return fail(inv, what, name, EFBIG); // over jkmod's limit (a listed difference)
         } catch (AccessDeniedException e) {
             return fail(inv, what, name, Errno.EACCES);
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.github.jkmod.index;
 
 import io.github.jkmod.KmodException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,12 @@ public final class TextIndexFiles {
     private static final Pattern FIELDS = Pattern.compile("[ \t]+");
     private static final Pattern DEVICE = Pattern.compile("([cb])([0-9]{1,9}):([0-9]{1,9})");
     private static final String SYMBOL_PREFIX = "symbol:";
+
+    /**
+     * The largest text file read: 64 MiB. Each file is held whole while it is parsed; a distribution
+     * kernel's largest, {@code modules.alias}, is about 1.3 MB.
+     */
+    public static final int MAX_FILE_SIZE = 64 * 1024 * 1024;
 
     private TextIndexFiles() {
     }
@@ -207,7 +214,20 @@ public final class TextIndexFiles {
 
     private static byte[] read(Path file) throws KmodException {
         try {
-            return Files.readAllBytes(file);
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // a FIFO would block in open, a device may never end: depmod writes regular files
+                throw new KmodException(file + ": cannot read: not a regular file");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] bytes = in.readNBytes(MAX_FILE_SIZE);
+                if (in.read() >= 0) {
+                    throw new IndexFormatException(file, MAX_FILE_SIZE,
+                            "file larger than the limit of " + MAX_FILE_SIZE + " bytes");
+                }
+                return bytes;
+            }
+        } catch (KmodException e) {
+            throw e;
         } catch (IOException e) {
             throw new KmodException(file + ": cannot read: " + e, e);
         }

@@ -119,6 +119,19 @@ class KnownDifferencesTest {
                 c.ours(CommandLine.of(tree.args(fifo, "--show-depends", "crc16"))));
     }
 
+    /** A module file that is a FIFO without a writer: kmod 30 waits for a writer forever; jmodprobe reads it as empty. */
+    @Test
+    void moduleFifoWithoutWriter() throws Exception {
+        Path fifo = tmp.resolve("fifo.ko");
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        List<String> real = List.of(tree.modprobe(), "--show-exports", fifo.toString());
+        IllegalStateException hang = assertThrows(IllegalStateException.class, () -> RealModprobe.capture(real,
+                RealModprobe.environmentWithoutModprobeOptions(), StandardCharsets.ISO_8859_1, Duration.ofSeconds(3)));
+        assertTrue(hang.getMessage().startsWith("not finished after PT3S"), hang.getMessage());
+        assertEquals(new Outcome("", "modprobe: FATAL: could not get symbols of " + fifo + ": Invalid argument\n", 1),
+                c.ours(CommandLine.of("--show-exports", fifo.toString())));
+    }
+
     /** -V: jkmod names itself (and lists gzip, and no signature crypto). */
     @Test
     void version() {

@@ -27,6 +27,8 @@ public final class Errno {
     public static final int EEXIST = 17;
     /** Invalid argument. */
     public static final int EINVAL = 22;
+    /** File too large. */
+    public static final int EFBIG = 27;
     /** Function not implemented (kernel without module support). */
     public static final int ENOSYS = 38;
 

@@ -40,7 +40,9 @@ final class StandardModuleImages implements ModuleImages {
     public byte[] image(String module, Path file, Set<Force> force) throws KernelCallException {
         byte[] data;
         try {
-            data = Files.readAllBytes(file);
+            data = ModuleFile.contents(file, ModuleFile.MAX_IMAGE_SIZE);
+        } catch (ModuleFormatException e) {
+            throw new KernelCallException("read", module, Errno.EFBIG, e);
         } catch (IOException e) {
             throw ioFailure("read", module, e);
         }

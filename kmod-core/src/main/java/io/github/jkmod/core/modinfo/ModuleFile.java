@@ -5,6 +5,7 @@ import io.github.jkmod.core.elf.ElfFile;
 import io.github.jkmod.core.elf.ElfSection;
 import io.github.jkmod.core.elf.ElfSymbol;
 import io.github.jkmod.core.elf.ModuleFormatException;
+import io.github.jkmod.core.internal.io.SpecialFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -113,12 +114,8 @@ public final class ModuleFile {
     }
 
     private static byte[] readBounded(Path file, long max) throws KmodException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] data = in.readNBytes((int) max);
-            if (in.read() >= 0) {
-                throw new ModuleFormatException(file, max, "file exceeds the limit of " + max + " bytes");
-            }
-            return data;
+        try {
+            return contents(file, max);
         } catch (ModuleFormatException e) {
             throw e;
         } catch (NoSuchFileException e) {
@@ -127,6 +124,48 @@ public final class ModuleFile {
             throw new KmodException(file + ": Permission denied", e);
         } catch (IOException e) {
             throw new KmodException(file + ": cannot read: " + e, e);
+        }
+    }
+
+    /**
+     * The bytes of a module file as libkmod reads them, compressed or not, at most {@code max}: a
+     * regular file whole (refused before reading when it is larger); a FIFO or a device as empty,
+     * since libkmod reads such files by their size (0). Never waits for a FIFO's writer, never
+     * reads endlessly.
+     *
+     * @throws ModuleFormatException when the file is larger than {@code max}
+     * @throws IOException when it cannot be opened or read ({@link NoSuchFileException},
+     *     {@link AccessDeniedException}, or another, e.g. for a directory)
+     */
+    public static byte[] contents(Path file, long max) throws IOException {
+        checkLimit(max);
+        if (!Files.isRegularFile(file) && Files.exists(file) && !Files.isDirectory(file)) {
+            return readSpecial(file);
+        }
+        long size = Files.size(file);
+        if (size > max) {
+            throw new ModuleFormatException(file, max, "file exceeds the limit of " + max + " bytes");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] data = in.readNBytes((int) max);
+            if (in.read() >= 0) {
+                throw new ModuleFormatException(file, max, "file exceeds the limit of " + max + " bytes");
+            }
+            return data;
+        }
+    }
+
+    /**
+     * A FIFO or a device, as kmod 30 reads one: it reads the magic bytes, then maps (or, compressed,
+     * seeks back and reads) the file by its size, which is 0 here or impossible on a pipe, so the
+     * contents count as empty: an {@code Invalid argument} at once, even from the endless
+     * {@code /dev/zero}. Opened as {@link SpecialFiles#open} does: a FIFO without a writer does not
+     * block.
+     */
+    private static byte[] readSpecial(Path file) throws IOException {
+        try (InputStream in = SpecialFiles.open(file)) {
+            in.readNBytes(6);
+            return new byte[0];
         }
     }
 

@@ -1,0 +1,54 @@
+package io.github.jkmod.core.internal.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Opens for reading whatever a path can name, without ever waiting in {@code open}: a regular
+ * file, a character device such as {@code /dev/zero}, or a FIFO (named, or a pipe such as the
+ * {@code /dev/fd/63} of a shell's {@code <(...)}).
+ *
+ * <p>A FIFO is first opened for reading and writing, which Linux never blocks on, then for reading
+ * while that first handle holds the FIFO open, and the first handle is closed before reading. A
+ * FIFO whose writer is there (or still to close) is read as it would be otherwise; one without a
+ * writer reads as empty instead of blocking forever, as kmod 30 does (it opens it for reading only
+ * and waits in {@code open}). A FIFO this process may not open for writing cannot be opened
+ * without that wait, and is reported unreadable ({@link java.nio.file.AccessDeniedException}).
+ */
+public final class SpecialFiles {
+    /** {@code S_IFMT} and {@code S_IFIFO} of Linux's {@code <sys/stat.h>}. */
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFIFO = 0010000;
+
+    private SpecialFiles() {
+    }
+
+    /** Opens {@code file} for reading (see the class comment); I/O errors as {@link Files#newInputStream}. */
+    public static InputStream open(Path file) throws IOException {
+        if (isFifo(file)) {
+            try (FileChannel holder = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                return Files.newInputStream(file);
+            }
+        }
+        return Files.newInputStream(file);
+    }
+
+    /** True for a FIFO (following links). */
+    public static boolean isFifo(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        if (!attributes.isOther()) {
+            return false;
+        }
+        try {
+            Object mode = Files.getAttribute(file, "unix:mode");
+            return mode instanceof Integer m && (m & S_IFMT) == S_IFIFO;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
+    }
+}

@@ -1,12 +1,12 @@
 package io.github.jkmod.core.kernel;
 
 import io.github.jkmod.core.elf.ModuleFormatException;
+import io.github.jkmod.core.internal.io.SpecialFiles;
 import io.github.jkmod.core.modinfo.Compression;
 import io.github.jkmod.core.modinfo.ModuleFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,7 +27,7 @@ final class StandardModuleImages implements ModuleImages {
     @Override
     public Optional<String> compression(String module, Path file) throws KernelCallException {
         byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = SpecialFiles.open(file)) {
             head = in.readNBytes(MAGIC_BYTES);
         } catch (IOException e) {
             throw ioFailure("open", module, e);

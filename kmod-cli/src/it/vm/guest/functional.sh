@@ -21,6 +21,10 @@ steps() {
   run remove-all -r -a crc16 dummy;          check gone crc16; check gone dummy
   run verbose-load -v xfrm_user;             check live xfrm_user
   run verbose-remove -r -v xfrm_user;        check gone xfrm_user
+  run verbose-load-ext4 -v ext4;             check live ext4
+  run verbose-remove-ext4 -r -v ext4;        check gone ext4
+  run load-chain nft_chain_nat;              check live nft_chain_nat
+  run verbose-remove-chain -r -v nft_chain_nat; check gone nft_chain_nat
   run as-the-kernel-does -q -- net-pf-16-proto-6; check live xfrm_user
   run remove-by-alias -r net-pf-16-proto-6;  check gone xfrm_user
   run not-a-module jkmod_notamodule;         check gone jkmod_notamodule

@@ -3,7 +3,8 @@
 # io.github.jkmod.core.Modprobe did against the real modprobe and /sys:
 #  - insert ext4: the insmod lines equal those `modprobe -v ext4` carried out from the same state; the
 #    module and its dependencies are live; insert again: nothing to do;
-#  - remove ext4: ext4 and its dependencies are gone, as after `modprobe -r ext4`;
+#  - remove ext4: the rmmod lines equal `modprobe -r -v ext4`'s from the same state, and ext4 and its
+#    dependencies are gone;
 #  - errors: a file that is not a module (the kernel's ENOEXEC), a name nothing answers;
 #  - 3 threads of one JVM insert xfrm_user at once: every insert returned with xfrm_user live.
 lib_fail=0
@@ -29,7 +30,11 @@ chain=$(module_chain ext4)
 live=$(for m in $chain; do echo "$m initstate=live proc=Live"; done | tr '\n' ' ')
 lib_check "ext4 and its dependencies live" "${live% }" "$(lib_state $chain)"
 lib_check "insert ext4 again does nothing" "JKVM-LIB insert ext4: " "$(lib_run insert ext4)"
+# What the real modprobe -r -v does from this state, then the same state again for Modprobe.remove.
+expected=$(/usr/sbin/modprobe -r -v ext4 2>/dev/null | sed 's/ *$//' | tr '\n' '|' | sed 's/|$//; s/|/ | /g')
+lib_run insert ext4 > /dev/null
 got=$(lib_run remove ext4); echo "$got"
+lib_check "remove ext4 = what modprobe -r -v ext4 removed" "JKVM-LIB remove ext4: $expected" "$got"
 gone=$(for m in $chain; do echo "$m initstate=nodir proc=-"; done | tr '\n' ' ')
 lib_check "remove ext4 leaves none of them" "${gone% }" "$(lib_state $chain)"
 lib_check "not a module" "JKVM-LIB error jkmod_notamodule: ProbeFailedException: could not insert 'jkmod_notamodule': Exec format error" "$(lib_run error jkmod_notamodule)"

@@ -120,10 +120,11 @@ public final class ModuleRemover {
         if (cmd.isEmpty()) {
             Optional<DepEntry> dep = context.dependencies(name);
             if (dep.isPresent()) {
-                // In the order of the modules.dep line: the reverse of the load order.
-                List<DepEntry.Dependency> deps = new ArrayList<>(dep.get().dependencies());
-                java.util.Collections.reverse(deps);
-                for (DepEntry.Dependency d : deps) {
+                // kmod 30 (observed in a real kernel): one pass over the dependencies from the last
+                // of the modules.dep line to the first (the load order), removing each that nothing
+                // uses at that moment. A dependency still used by one removed later in the pass
+                // stays loaded (nft_chain_nat: nf_nat and nf_tables go, nf_conntrack stays).
+                for (DepEntry.Dependency d : dep.get().dependencies()) {
                     OptionalInt refcnt = context.kernelState().refcount(d.name());
                     if (refcnt.isPresent() && refcnt.getAsInt() == 0) {
                         removeOne(d.name(), flags, listener);

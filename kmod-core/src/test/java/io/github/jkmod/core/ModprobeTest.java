@@ -100,21 +100,23 @@ class ModprobeTest {
     }
 
     @Test
-    void removeTakesSoftdepsAndUnusedDependenciesAlongAndRefusesAModuleInUse() throws Exception {
+    void removeTakesSoftdepsAndUnusedDependenciesAlongAsKmodDoes() throws Exception {
         modprobe.insert("demo_net"); // with demofs, its softdep
         RemoveFailedException inUse = assertThrows(RemoveFailedException.class, () -> modprobe.remove("demo_crc"));
         assertEquals("Module demo_crc is in use.", inUse.getMessage());
         assertEquals(Phase.LIVE, fake.phase("demo_crc"));
-        assertEquals(List.of("rmmod demofs", "rmmod demo_net", "rmmod demo_core", "rmmod demo_crc"),
-                modprobe.remove("demo_net"));
-        for (String m : List.of("demofs", "demo_net", "demo_core", "demo_crc")) {
+        // kmod 30's one pass over demo_net's dependencies in load order: demo_crc is still used by
+        // demo_core when its turn comes, so it stays, as it does with the real modprobe
+        assertEquals(List.of("rmmod demofs", "rmmod demo_net", "rmmod demo_core"), modprobe.remove("demo_net"));
+        for (String m : List.of("demofs", "demo_net", "demo_core")) {
             assertEquals(Phase.ABSENT, fake.phase(m), m);
         }
+        assertEquals(Phase.LIVE, fake.phase("demo_crc"));
         InOrder order = inOrder(kernel);
         order.verify(kernel).deleteModule("demofs", KernelCalls.DELETE_NONBLOCK);
         order.verify(kernel).deleteModule("demo_net", KernelCalls.DELETE_NONBLOCK);
         order.verify(kernel).deleteModule("demo_core", KernelCalls.DELETE_NONBLOCK);
-        order.verify(kernel).deleteModule("demo_crc", KernelCalls.DELETE_NONBLOCK);
+        assertEquals(List.of("rmmod demo_crc"), modprobe.remove("demo_crc"));
         assertEquals(List.of(), modprobe.remove("demo_net"), "not loaded: nothing to do, no error");
     }
 

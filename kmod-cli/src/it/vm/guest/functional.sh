@@ -25,6 +25,14 @@ steps() {
   run verbose-remove-ext4 -r -v ext4;        check gone ext4
   run load-chain nft_chain_nat;              check live nft_chain_nat
   run verbose-remove-chain -r -v nft_chain_nat; check gone nft_chain_nat
+  run verbose-load-chain -v nft_chain_nat;   check live nft_chain_nat
+  run remove-holders -r -v --remove-holders nf_conntrack; check live nf_conntrack  # nf_nat is held by nft_chain_nat
+  run verbose-load-btrfs -v btrfs;           check live btrfs
+  run verbose-remove-btrfs -r -v btrfs;      check gone btrfs
+  run load-ext4-for-wait ext4
+  run remove-wait-in-use -r -w 300 jbd2
+  run remove-ext4-after-wait -r -v ext4;     check gone ext4
+  run verbose-remove-all -r -v -a nf_tables nfnetlink libcrc32c
   run as-the-kernel-does -q -- net-pf-16-proto-6; check live xfrm_user
   run remove-by-alias -r net-pf-16-proto-6;  check gone xfrm_user
   run not-a-module jkmod_notamodule;         check gone jkmod_notamodule

@@ -33,6 +33,13 @@ steps() {
   run remove-wait-in-use -r -w 300 jbd2
   run remove-ext4-after-wait -r -v ext4;     check gone ext4
   run verbose-remove-all -r -v -a nf_tables nfnetlink libcrc32c
+  run load-ext4-ignore -v -i ext4;           check live ext4
+  run dry-run-remove -r -n -v ext4;          check live ext4
+  run remove-ext4-ignore -r -v -i ext4;      check gone ext4
+  run load-two -a -v xfrm_user ext4
+  run load-params -v dummy numdummies=2;     check live dummy
+  run remove-force -r -f -v dummy
+  run remove-two -r -a -v xfrm_user ext4
   run as-the-kernel-does -q -- net-pf-16-proto-6; check live xfrm_user
   run remove-by-alias -r net-pf-16-proto-6;  check gone xfrm_user
   run not-a-module jkmod_notamodule;         check gone jkmod_notamodule

@@ -3,7 +3,6 @@ package io.github.jkmod.core;
 import io.github.jkmod.KmodException;
 import io.github.jkmod.core.internal.io.SpecialFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -20,10 +19,7 @@ final class Kernel {
         Path file = root.resolve("proc/sys/kernel/osrelease");
         try {
             // at most a page, as the kernel gives it: a root whose file is /dev/zero or a FIFO never hangs
-            byte[] bytes;
-            try (InputStream in = SpecialFiles.open(file)) {
-                bytes = in.readNBytes(MAX_BYTES);
-            }
+            byte[] bytes = SpecialFiles.head(file, MAX_BYTES);
             String s = new String(bytes, StandardCharsets.US_ASCII).trim();
             if (s.isEmpty()) {
                 throw new KmodException(file + ": empty kernel release");

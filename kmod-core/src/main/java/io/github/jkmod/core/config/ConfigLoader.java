@@ -1,5 +1,6 @@
 package io.github.jkmod.core.config;
 
+import io.github.jkmod.core.internal.io.SpecialFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -228,7 +229,7 @@ public final class ConfigLoader {
         /** The first {@code max} bytes of {@code file}, or null when it cannot be read. */
         private static byte[] read(Path file, int max) {
             try {
-                return BoundedRead.head(file, max);
+                return SpecialFiles.head(file, max);
             } catch (IOException | SecurityException e) {
                 Logging.LOG.log(System.Logger.Level.DEBUG, "cannot read " + file + ": " + e);
                 return null;

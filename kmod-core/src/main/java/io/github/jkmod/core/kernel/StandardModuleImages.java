@@ -5,7 +5,6 @@ import io.github.jkmod.core.internal.io.SpecialFiles;
 import io.github.jkmod.core.modinfo.Compression;
 import io.github.jkmod.core.modinfo.ModuleFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,8 +26,8 @@ final class StandardModuleImages implements ModuleImages {
     @Override
     public Optional<String> compression(String module, Path file) throws KernelCallException {
         byte[] head;
-        try (InputStream in = SpecialFiles.open(file)) {
-            head = in.readNBytes(MAGIC_BYTES);
+        try {
+            head = SpecialFiles.head(file, MAGIC_BYTES);
         } catch (IOException e) {
             throw ioFailure("open", module, e);
         }

@@ -159,14 +159,12 @@ public final class ModuleFile {
      * A FIFO or a device, as kmod 30 reads one: it reads the magic bytes, then maps (or, compressed,
      * seeks back and reads) the file by its size, which is 0 here or impossible on a pipe, so the
      * contents count as empty: an {@code Invalid argument} at once, even from the endless
-     * {@code /dev/zero}. Opened as {@link SpecialFiles#open} does: a FIFO without a writer does not
+     * {@code /dev/zero}. Read as {@link SpecialFiles#head} does: a FIFO without a writer does not
      * block.
      */
     private static byte[] readSpecial(Path file) throws IOException {
-        try (InputStream in = SpecialFiles.open(file)) {
-            in.readNBytes(6);
-            return new byte[0];
-        }
+        SpecialFiles.head(file, 6);
+        return new byte[0];
     }
 
     /** The file this module was read from. */

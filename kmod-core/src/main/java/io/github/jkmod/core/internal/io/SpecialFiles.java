@@ -38,6 +38,16 @@ public final class SpecialFiles {
         return Files.newInputStream(file);
     }
 
+    /**
+     * The first {@code max} bytes of {@code file} (all of it when it is shorter), opened as
+     * {@link #open} does: an endless device costs at most {@code max} bytes, a FIFO never waits.
+     */
+    public static byte[] head(Path file, int max) throws IOException {
+        try (InputStream in = open(file)) {
+            return in.readNBytes(max);
+        }
+    }
+
     /** True for a FIFO (following links). */
     public static boolean isFifo(Path file) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);

@@ -20,7 +20,7 @@ import java.util.function.Predicate;
 final class ResourceStamps {
 
     /** One path as it was; {@code time} null when it did not exist. */
-    private record Stamp(Path path, FileTime time, long size, Object key) {
+    private record Stamp(Path path, FileTime time, long size, Object key, boolean directory) {
     }
 
     private final List<Path> paths;
@@ -48,7 +48,7 @@ final class ResourceStamps {
         for (Path p : paths) {
             Stamp s = stamp(p);
             out.add(s);
-            if (s.time() != null && Files.isDirectory(p)) {
+            if (s.directory()) {
                 List<Path> children = new ArrayList<>();
                 try (DirectoryStream<Path> dir = Files.newDirectoryStream(p)) {
                     for (Path child : dir) {
@@ -57,7 +57,7 @@ final class ResourceStamps {
                         }
                     }
                 } catch (IOException | RuntimeException e) {
-                    out.add(new Stamp(p.resolve("(unreadable)"), null, 0, null));
+                    out.add(new Stamp(p.resolve("(unreadable)"), null, 0, null, false));
                 }
                 children.sort(null);
                 for (Path child : children) {
@@ -72,9 +72,9 @@ final class ResourceStamps {
         try {
             // Links are followed, as when the files are read.
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-            return new Stamp(p, a.lastModifiedTime(), a.size(), a.fileKey());
+            return new Stamp(p, a.lastModifiedTime(), a.size(), a.fileKey(), a.isDirectory());
         } catch (IOException | RuntimeException e) {
-            return new Stamp(p, null, 0, null);
+            return new Stamp(p, null, 0, null, false);
         }
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -139,11 +140,11 @@ public final class ModuleFile {
      */
     public static byte[] contents(Path file, long max) throws IOException {
         checkLimit(max);
-        if (!Files.isRegularFile(file) && Files.exists(file) && !Files.isDirectory(file)) {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        if (attributes.isOther()) {
             return readSpecial(file);
         }
-        long size = Files.size(file);
-        if (size > max) {
+        if (attributes.size() > max) {
             throw new ModuleFormatException(file, max, "file exceeds the limit of " + max + " bytes");
         }
         try (InputStream in = Files.newInputStream(file)) {

@@ -13,7 +13,8 @@ runs=${1:-30}
 here=$(cd "$(dirname "$0")/../.." && pwd)
 jmodprobe=$here/target/jmodprobe
 tree=${JKMOD_REALTREE:-/var/tmp/jkmod-realtree}
-release=$(cat "$tree/release" 2>/dev/null || echo 6.1.0-56-amd64)
+[ -s "$tree/release" ] || { echo "startup-bench: no real tree in $tree (run .ci/fetch-real-tree)" >&2; exit 1; }
+release=$(cat "$tree/release")
 args="-C /dev/null -d $tree/root -S $release --show-depends xfrm_user"
 flags="-XX:TieredStopAtLevel=1 -XX:+UseG1GC -XX:-UsePerfData -Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
 work=$(mktemp -d)

@@ -3,6 +3,7 @@ package io.github.jkmod.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.jkmod.testsupport.Prerequisites;
 import io.github.jkmod.core.testsupport.RealModprobe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.io.file.PathUtils;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,9 +34,9 @@ class JmodprobeBootCacheIT {
     @BeforeAll
     static void locate() throws IOException, InterruptedException {
         Path built = Path.of(System.getProperty("jkmod.executable", "target/jmodprobe")).toAbsolutePath();
-        Assumptions.assumeTrue(Files.isExecutable(built), "not built: " + built);
+        Prerequisites.require(Files.isExecutable(built), "not built: " + built);
         Process probe = new ProcessBuilder("unshare", "-m", "true").start();
-        Assumptions.assumeTrue(probe.waitFor() == 0, "unshare -m needs root");
+        Prerequisites.require(probe.waitFor() == 0, "unshare -m needs root");
         // a copy where the test mounts nothing (the clone itself may live under /tmp)
         copyDir = Files.createTempDirectory(Path.of("/var/tmp"), "jkmod-boot-cache-it");
         executable = Files.copy(built, copyDir.resolve("jmodprobe"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.jkmod.testsupport.Prerequisites;
 import io.github.jkmod.core.testsupport.RealModprobe;
 import io.github.jkmod.index.IndexWriter;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,9 +36,9 @@ class JmodprobeCdsIT {
     @BeforeAll
     static void locate() throws IOException {
         executable = Path.of(System.getProperty("jkmod.executable", "target/jmodprobe")).toAbsolutePath();
-        Assumptions.assumeTrue(Files.isExecutable(executable), "not built: " + executable);
-        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "no /proc");
-        Assumptions.assumeTrue(headerField("jsa") > 0, "built without a CDS archive");
+        Prerequisites.require(Files.isExecutable(executable), "not built: " + executable);
+        Prerequisites.require(Files.isDirectory(Path.of("/proc/self/fd")), "no /proc");
+        Prerequisites.require(headerField("jsa") > 0, "built without a CDS archive");
     }
 
     /** A number the build wrote into the launcher ({@code NAME=VALUE} at the start of a line). */
@@ -157,7 +157,7 @@ class JmodprobeCdsIT {
     @Test
     void aDifferentJvmBuildRunsWithoutTheArchiveAndSaysNothing(@TempDir Path dir) throws IOException {
         Optional<Path> other = otherJdk();
-        Assumptions.assumeTrue(other.isPresent(), "no second JDK 17+ installed");
+        Prerequisites.require(other.isPresent(), "no second JDK 17+ installed");
         Path cache = dir.resolve("cache");
         Map<String, String> env = environment(cache);
         env.put("JAVA_HOME", other.get().toString());

@@ -3,6 +3,7 @@ package io.github.jkmod.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.jkmod.testsupport.Prerequisites;
 import io.github.jkmod.core.testsupport.RealModprobe;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,7 @@ class JmodprobeExecutableIT {
     @BeforeAll
     static void locate() {
         executable = Path.of(System.getProperty("jkmod.executable", "target/jmodprobe")).toAbsolutePath();
-        Assumptions.assumeTrue(Files.isExecutable(executable), "not built: " + executable);
+        Prerequisites.require(Files.isExecutable(executable), "not built: " + executable);
     }
 
     /** What the kernel gives request_module()'s modprobe; JAVA_HOME only if java is not on PATH. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.jkmod.testsupport.Prerequisites;
 import io.github.jkmod.core.testsupport.RealModprobe;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,7 +35,7 @@ class ModprobeConformanceTest {
     @BeforeAll
     static void findModprobe() {
         Optional<Path> p = RealModprobe.locate();
-        Assumptions.assumeTrue(p.isPresent(), "the real modprobe is not installed");
+        Prerequisites.require(p.isPresent(), "the real modprobe is not installed");
         modprobe = p.get();
     }
 

@@ -3,6 +3,8 @@ package io.github.jkmod.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.jkmod.core.testsupport.RealModprobe;
+import io.github.jkmod.testsupport.FetchedTree;
+import io.github.jkmod.testsupport.Prerequisites;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  * the real modprobe and the real module tree.
  */
 class SyslogOracleTest {
-    private static final String RELEASE = "6.1.0-56-amd64";
     private static Path script;
     private static Path capture;
     private static Path realModprobe;
     private static Path root;
+    private static String release;
 
     @TempDir
     Path tmp;
@@ -40,10 +41,10 @@ class SyslogOracleTest {
 
     @BeforeAll
     static void prerequisites() throws IOException, InterruptedException, URISyntaxException {
-        realModprobe = RealModprobe.locate().orElse(null);
-        Assumptions.assumeTrue(realModprobe != null, "no real modprobe");
-        root = Path.of(System.getProperty("jkmod.realtree", "/var/tmp/jkmod-realtree")).resolve("root");
-        Assumptions.assumeTrue(Files.isDirectory(root.resolve("lib/modules").resolve(RELEASE)), "no real tree");
+        realModprobe = RealModprobe.require();
+        FetchedTree tree = FetchedTree.require();
+        root = tree.root();
+        release = tree.release();
         script = Path.of(SyslogOracleTest.class.getResource("/syslog/private-dev.sh").toURI());
         capture = Path.of(SyslogOracleTest.class.getResource("/syslog/capture.py").toURI());
         Path probe = Files.createTempDirectory("jkmod-syslog-probe");
@@ -59,7 +60,7 @@ class SyslogOracleTest {
                 }
             }
         }
-        Assumptions.assumeTrue(works, "cannot run unshare -m with python3 here (needs root)");
+        Prerequisites.require(works, "unshare -m with python3 (root)");
     }
 
     private static boolean namespace(String mode, Path outdir, List<String> command)
@@ -120,13 +121,13 @@ class SyslogOracleTest {
     }
 
     private List<String> tree(String... args) {
-        List<String> all = new ArrayList<>(List.of("-d", root.toString(), "-S", RELEASE));
+        List<String> all = new ArrayList<>(List.of("-d", root.toString(), "-S", release));
         all.addAll(List.of(args));
         return all;
     }
 
     private String modulesDir() {
-        return root.resolve("lib/modules").resolve(RELEASE).toString();
+        return root.resolve("lib/modules").resolve(release).toString();
     }
 
     private Path badConfig() throws IOException {

@@ -2,13 +2,11 @@ package io.github.jkmod.core;
 
 import io.github.jkmod.KmodException;
 import io.github.jkmod.index.ModuleDirectory;
-import io.github.jkmod.index.ModuleIndex;
 import io.github.jkmod.sysfs.BuiltinOracle;
 import io.github.jkmod.sysfs.InitstateLogic;
 import io.github.jkmod.sysfs.KernelState;
 import io.github.jkmod.sysfs.ModuleState;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /** Module state for a context: sysfs under the root, builtins from the module directory. */
 final class ModuleStates {
@@ -16,14 +14,7 @@ final class ModuleStates {
     private final KernelState kernel;
 
     ModuleStates(Path root, InitstateLogic logic, ModuleDirectory directory) {
-        // A class, not a lambda: linking lambdas costs start-up time.
-        this.builtins = BuiltinOracle.caching(new BuiltinOracle() {
-            @Override
-            public boolean isBuiltin(String name) throws KmodException {
-                Optional<ModuleIndex> builtin = directory.builtin();
-                return builtin.isPresent() && builtin.get().lookup(name).isPresent();
-            }
-        });
+        this.builtins = BuiltinOracle.caching(BuiltinOracle.fromIndex(directory));
         this.kernel = KernelState.ofRoot(root).withLogic(logic).withBuiltinOracle(builtins);
     }
 

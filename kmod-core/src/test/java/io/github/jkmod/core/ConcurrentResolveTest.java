@@ -1,7 +1,7 @@
 package io.github.jkmod.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static io.github.jkmod.testsupport.Prerequisites.require;
 
 import io.github.jkmod.core.testsupport.ConformanceConfig;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ class ConcurrentResolveTest {
     @Test
     void eightThreadsAgreeWithOne(@TempDir Path tmp) throws Exception {
         Path tree = ShowDependsConformanceTest.RealTree.find();
-        assumeTrue(tree != null, "real tree not fetched (.ci/fetch-real-tree)");
+        require(tree != null, "real tree not fetched (.ci/fetch-real-tree)");
         String release = Files.readString(tree.resolve("release")).trim();
         Path root = tree.resolve("root");
         List<String> keys = BenchKeys.keys(

@@ -3,10 +3,10 @@ package io.github.jkmod.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.jkmod.testsupport.Prerequisites;
 import io.github.jkmod.KmodException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +22,8 @@ class KernelReleaseTest {
 
     @Test
     void theFirstLineTrimmed() throws Exception {
-        Files.writeString(osrelease(), "6.1.0-56-amd64\n");
-        assertEquals("6.1.0-56-amd64", KmodContext.runningRelease(root));
+        Files.writeString(osrelease(), "6.1.0-jkmod-test\n");
+        assertEquals("6.1.0-jkmod-test", KmodContext.runningRelease(root));
     }
 
     @Test
@@ -44,7 +44,7 @@ class KernelReleaseTest {
         assertEquals(file + ": empty kernel release",
                 assertThrows(KmodException.class, () -> KmodContext.runningRelease(root)).getMessage());
         Files.delete(file);
-        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", file.toString()).start().waitFor() == 0, "mkfifo");
+        Prerequisites.require(new ProcessBuilder("mkfifo", file.toString()).start().waitFor() == 0, "mkfifo");
         assertEquals(file + ": empty kernel release",
                 assertThrows(KmodException.class, () -> KmodContext.runningRelease(root)).getMessage());
     }

@@ -1,7 +1,7 @@
 package io.github.jkmod.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static io.github.jkmod.testsupport.Prerequisites.require;
 
 import io.github.jkmod.KmodException;
 import io.github.jkmod.core.testsupport.RealModprobe;
@@ -39,8 +39,8 @@ class PlanTemplateConformanceTest {
     @BeforeAll
     static void setUp() throws IOException {
         Path tree = ShowDependsConformanceTest.RealTree.find();
-        assumeTrue(tree != null, "real tree not fetched (.ci/fetch-real-tree)");
-        assumeTrue(RealModprobe.locate().isPresent(), "the real modprobe is not installed");
+        require(tree != null, "real tree not fetched (.ci/fetch-real-tree)");
+        require(RealModprobe.locate().isPresent(), "the real modprobe is not installed");
         root = tree.resolve("root");
         release = Files.readString(tree.resolve("release")).trim();
         config = tmp.resolve("self.conf");

@@ -2,7 +2,7 @@ package io.github.jkmod.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static io.github.jkmod.testsupport.Prerequisites.require;
 
 import io.github.jkmod.KmodException;
 import io.github.jkmod.core.testsupport.ConformanceConfig;
@@ -37,8 +37,8 @@ class ShowDependsConformanceTest {
     @BeforeAll
     static void setUp() throws IOException {
         tree = RealTree.find();
-        assumeTrue(tree != null, "real tree not fetched (.ci/fetch-real-tree)");
-        assumeTrue(RealModprobe.locate().isPresent(), "the real modprobe is not installed");
+        require(tree != null, "real tree not fetched (.ci/fetch-real-tree)");
+        require(RealModprobe.locate().isPresent(), "the real modprobe is not installed");
         release = Files.readString(tree.resolve("release")).trim();
         // The keys of the uncompressed tree, for both trees: modules the compressed tree's depmod
         // could not index must be "not found" for both tools alike.
@@ -55,7 +55,7 @@ class ShowDependsConformanceTest {
             "compressed-root,none", "compressed-root,every-command"})
     void everyKeyPlansLikeModprobe(String treeName, String variant) throws Exception {
         Path root = tree.resolve(treeName);
-        assumeTrue(Files.isDirectory(root.resolve("lib/modules").resolve(release)),
+        require(Files.isDirectory(root.resolve("lib/modules").resolve(release)),
                 treeName + " not made (.ci/fetch-real-tree)");
         Path config = variant.equals("none") ? Path.of("/dev/null") : ConformanceConfig.showDepends(tmp);
         boolean useBlacklist = variant.endsWith("-b");

@@ -9,9 +9,9 @@ package io.github.jkmod.index;
  * <p>What the real tools do with an invalid alias: depmod leaves it out of
  * {@code modules.alias.bin} (it stays in the text {@code modules.alias}). Looking one up makes
  * kmod 30's modprobe behave as for an unknown module; observed:
- * {@code modprobe -C /dev/null -d /var/tmp/jkmod-realtree/root -S 6.1.0-56-amd64 -R 'a[b'} prints
+ * {@code modprobe -C /dev/null -d ROOT -S RELEASE -R 'a[b'} (a Debian tree) prints
  * nothing on stdout, {@code modprobe: FATAL: Module a[b not found in directory
- * /var/tmp/jkmod-realtree/root/lib/modules/6.1.0-56-amd64} on stderr, and exits with status 1
+ * ROOT/lib/modules/RELEASE} on stderr, and exits with status 1
  * (same for {@code 'a]b'} and for {@code --show-depends}); with {@code -vvvv} a debug line
  * {@code kmod_module_new_from_lookup() invalid alias: a[b} comes first.
  */

@@ -55,10 +55,4 @@ public final class TestVectors {
             throw new UncheckedIOException(e);
         }
     }
-
-    /** The real tree fetched by {@code .ci/fetch-real-tree}, or null when it is not there. */
-    public static Path realTree() {
-        Path dir = Path.of(System.getProperty("jkmod.realtree", "/var/tmp/jkmod-realtree"));
-        return Files.isRegularFile(dir.resolve("release")) ? dir : null;
-    }
 }

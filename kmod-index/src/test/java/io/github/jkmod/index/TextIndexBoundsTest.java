@@ -3,11 +3,11 @@ package io.github.jkmod.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.jkmod.testsupport.Prerequisites;
 import io.github.jkmod.KmodException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,11 +42,11 @@ class TextIndexBoundsTest {
     @Timeout(60)
     void aFifoOrADeviceIsNotRead() throws Exception {
         Path fifo = dir.resolve("modules.alias");
-        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        Prerequisites.require(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
         KmodException e = assertThrows(KmodException.class, () -> TextIndexFiles.readAliases(fifo));
         assertEquals(fifo + ": cannot read: not a regular file", e.getMessage());
         Path zero = Path.of("/dev/zero");
-        Assumptions.assumeTrue(Files.exists(zero));
+        Prerequisites.require(Files.exists(zero), "the device " + zero);
         assertEquals("/dev/zero: cannot read: not a regular file",
                 assertThrows(KmodException.class, () -> TextIndexFiles.readBuiltin(zero)).getMessage());
     }

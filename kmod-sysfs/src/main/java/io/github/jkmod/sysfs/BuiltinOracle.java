@@ -3,9 +3,10 @@ package io.github.jkmod.sysfs;
 import io.github.jkmod.KmodException;
 
 /**
- * Answers whether a module is compiled into the kernel. {@code kmod-core} answers it from
- * {@code modules.builtin.bin}; tests answer it from a set of names. Used by
- * {@link InitstateLogic#KMOD_20} only.
+ * Answers whether a module is compiled into the kernel: {@link #fromIndex} and
+ * {@link #runningKernel} answer from {@code modules.builtin.bin}, tests from a set of names. Asked
+ * by {@link KernelState#state} before {@code /sys} under both {@linkplain InitstateLogic logics}, as
+ * kmod 18 and kmod 20 both did.
  */
 @FunctionalInterface
 public interface BuiltinOracle {
@@ -17,7 +18,7 @@ public interface BuiltinOracle {
      */
     boolean isBuiltin(String module) throws KmodException;
 
-    /** An oracle for which no module is builtin (the default of a {@link KernelState}). */
+    /** An oracle for which no module is builtin. */
     static BuiltinOracle none() {
         // A class, not a lambda: every KernelState starts with this one, and linking a lambda
         // costs start-up time.
@@ -27,6 +28,33 @@ public interface BuiltinOracle {
                 return false;
             }
         };
+    }
+
+    /**
+     * The oracle of a module directory: a module is builtin when {@code modules.builtin.bin} (or,
+     * without it, the text {@code modules.builtin}) of {@code directory} lists it. A directory
+     * without either lists none. The index is opened on the first question.
+     *
+     * @param directory the module directory, e.g. {@code ModuleDirectory.open(root, release)}
+     * @return the oracle
+     */
+    static BuiltinOracle fromIndex(io.github.jkmod.index.ModuleDirectory directory) {
+        return IndexBuiltinOracle.of(directory);
+    }
+
+    /**
+     * The oracle of the kernel running under {@code root} (the default of {@link KernelState#system()}
+     * and {@link KernelState#ofRoot}): its release is read from {@code ROOT/proc/sys/kernel/osrelease}
+     * (for the root {@code /}, the JVM's {@code os.version} when that file cannot be read), and its
+     * {@code modules.builtin.bin} under {@code ROOT/lib/modules/RELEASE} (else
+     * {@code ROOT/usr/lib/modules/RELEASE}) answers, as {@link #fromIndex}. Nothing is read before
+     * the first question; with no release or no index, no module is builtin.
+     *
+     * @param root the root of the system, {@code /} for this machine
+     * @return the oracle
+     */
+    static BuiltinOracle runningKernel(java.nio.file.Path root) {
+        return IndexBuiltinOracle.runningKernel(root);
     }
 
     /**

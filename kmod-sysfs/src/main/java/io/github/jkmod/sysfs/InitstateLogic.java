@@ -4,19 +4,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How {@link KernelState#state(String)} decides a module's state (SEMANTICS.md §5).
+ * How {@link KernelState#state(String)} decides a module's state .
  *
- * <p>The kernel creates {@code /sys/module/NAME/} <em>before</em> the {@code initstate} file. The two
- * logics differ in what that window means:
+ * <p>The kernel creates {@code /sys/module/NAME/} <em>before</em> the {@code initstate} file. Under
+ * both logics a module that the {@linkplain BuiltinOracle builtin oracle} ({@code modules.builtin.bin})
+ * lists is {@link ModuleState#BUILTIN}, and otherwise {@code initstate} is read; no directory is
+ * {@link ModuleState#NOT_LOADED}. They differ only in what the window (a directory without
+ * {@code initstate}) means:
  *
  * <ul>
- *   <li>{@link #KMOD_20} (the default): a module is builtin only when the
- *       {@linkplain BuiltinOracle builtin oracle} ({@code modules.builtin.bin}) says so; otherwise
- *       {@code initstate} is read, a directory without it is {@link ModuleState#COMING}, and no
- *       directory is {@link ModuleState#NOT_LOADED}.
- *   <li>{@link #KMOD_18}: {@code initstate} is read; a directory without it is
- *       {@link ModuleState#BUILTIN}. A parallel {@code modprobe} looking inside the window takes a
- *       module still loading for a builtin one and reports success too early. Kept to show the race.
+ *   <li>{@link #KMOD_20} (the default): {@link ModuleState#COMING}; a second {@code modprobe} calls
+ *       {@code finit_module}, which the kernel holds until the first load is done.
+ *   <li>{@link #KMOD_18}: {@link ModuleState#BUILTIN}. A parallel {@code modprobe} looking inside the
+ *       window takes a module still loading for a builtin one and reports success too early. Kept to
+ *       show the race.
  * </ul>
  *
  * <p>Selected by name on the command line ({@code --initstate-logic=kmod18|kmod20}) or with the
@@ -24,7 +25,7 @@ import java.util.Map;
  * {@link #fromEnvironment}.
  */
 public enum InitstateLogic {
-    /** kmod 20 and later: builtin from the index only, window = {@link ModuleState#COMING}. */
+    /** kmod 20 and later: window = {@link ModuleState#COMING}. */
     KMOD_20("kmod20"),
     /** kmod 18: window = {@link ModuleState#BUILTIN} (racy). */
     KMOD_18("kmod18");

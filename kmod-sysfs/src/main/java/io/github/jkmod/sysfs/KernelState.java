@@ -48,17 +48,23 @@ public final class KernelState {
         this.oracle = BuiltinOracle.caching(Objects.requireNonNull(oracle, "oracle"));
     }
 
-    /** The running system: root {@code /}, kmod-20 logic, no module builtin. */
+    /**
+     * The running system: root {@code /}, kmod-20 logic, builtin modules from the running kernel's
+     * {@code modules.builtin.bin} ({@link BuiltinOracle#runningKernel}), so that a builtin module
+     * with a {@code /sys/module} directory (e.g. {@code printk}) is {@link ModuleState#BUILTIN}.
+     */
     public static KernelState system() {
         return ofRoot(Path.of("/"));
     }
 
     /**
      * The kernel whose {@code sys/} and {@code proc/} lie under {@code root}, with the
-     * {@linkplain InitstateLogic#DEFAULT default logic} and an oracle for which no module is builtin.
+     * {@linkplain InitstateLogic#DEFAULT default logic} and the builtin oracle of the kernel running
+     * there ({@link BuiltinOracle#runningKernel}: {@code ROOT/proc/sys/kernel/osrelease} names the
+     * release whose {@code modules.builtin.bin} answers; with neither, no module is builtin).
      */
     public static KernelState ofRoot(Path root) {
-        return new KernelState(root, InitstateLogic.DEFAULT, BuiltinOracle.none());
+        return new KernelState(root, InitstateLogic.DEFAULT, BuiltinOracle.runningKernel(root));
     }
 
     /** A copy that decides states with {@code logic}. */
@@ -67,7 +73,7 @@ public final class KernelState {
     }
 
     /**
-     * A copy that asks {@code oracle} which modules are builtin (kmod-20 logic only). The oracle is
+     * A copy that asks {@code oracle} which modules are builtin (under both logics). The oracle is
      * wrapped with {@link BuiltinOracle#caching}, so it is asked at most once per module.
      */
     public KernelState withBuiltinOracle(BuiltinOracle oracle) {
@@ -103,7 +109,8 @@ public final class KernelState {
      */
     public ModuleState state(String module) throws KmodException {
         Path dir = moduleDirectory(module);
-        if (logic == InitstateLogic.KMOD_20 && oracle.isBuiltin(module)) {
+        // Both logics ask the builtin index first (kmod 18 did too); they differ only in the window.
+        if (oracle.isBuiltin(module)) {
             return ModuleState.BUILTIN;
         }
         Path initstate = dir.resolve("initstate");

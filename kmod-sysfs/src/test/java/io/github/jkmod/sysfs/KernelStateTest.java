@@ -79,7 +79,7 @@ class KernelStateTest extends TwoFileSystemsTest {
 
     @ParameterizedTest
     @EnumSource(FileSystemKind.class)
-    void kmod20AsksTheOracleFirstAndKmod18OnlyLooksAtSysfs(FileSystemKind kind) throws Exception {
+    void bothLogicsAskTheOracleFirstAndDifferOnlyInTheWindow(FileSystemKind kind) throws Exception {
         FakeKernelTree tree = FakeKernelTree.at(newRoot(kind));
         tree.module("printk").builtin().parameter("time", "Y");
         KernelState kmod20 = tree.kernelState();
@@ -90,11 +90,13 @@ class KernelStateTest extends TwoFileSystemsTest {
         assertEquals(ModuleState.BUILTIN, kmod18.state("printk"));
         assertEquals(Map.of("time", "Y"), kmod20.parameters("printk"));
         assertEquals(OptionalInt.empty(), kmod20.refcount("printk"));
-        // the oracle says builtin, sysfs has nothing: kmod 20 trusts the index, kmod 18 sysfs
+        // the oracle says builtin, sysfs has nothing: kmod 20 and kmod 18 both trust the index
         assertEquals(ModuleState.BUILTIN, blind.state("ext4"));
-        assertEquals(ModuleState.NOT_LOADED, blind.withLogic(InitstateLogic.KMOD_18).state("ext4"));
-        // without the oracle, a builtin module's directory looks like a module in its window
+        assertEquals(ModuleState.BUILTIN, blind.withLogic(InitstateLogic.KMOD_18).state("ext4"));
+        // without the oracle, a builtin module's directory looks like a module in its window:
+        // that window is where the two logics differ
         assertEquals(ModuleState.COMING, blind.state("printk"));
+        assertEquals(ModuleState.BUILTIN, blind.withLogic(InitstateLogic.KMOD_18).state("printk"));
     }
 
     @ParameterizedTest
@@ -137,6 +139,29 @@ class KernelStateTest extends TwoFileSystemsTest {
         assertEquals(Path.of("/"), system.root());
         assertEquals(InitstateLogic.KMOD_20, system.logic());
         assertEquals(Path.of("/sys/module/ext4"), system.moduleDirectory("ext4"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(FileSystemKind.class)
+    void ofRootTakesBuiltinsFromTheIndexOfTheKernelRunningThere(FileSystemKind kind) throws Exception {
+        Path root = newRoot(kind);
+        FakeKernelTree tree = FakeKernelTree.at(root);
+        tree.module("printk").builtin().parameter("time", "Y");
+        tree.module("fuse").inWindow();
+        // no release to find an index by: the builtin directory looks like a window
+        assertEquals(ModuleState.COMING, KernelState.ofRoot(root).state("printk"));
+
+        Files.createDirectories(root.resolve("proc/sys/kernel"));
+        Files.writeString(root.resolve("proc/sys/kernel/osrelease"), "6.1.0-jkmod-test\n");
+        Path moduleDir = Files.createDirectories(root.resolve("usr/lib/modules/6.1.0-jkmod-test"));
+        Files.writeString(moduleDir.resolve("modules.builtin"), "kernel/kernel/printk/printk.ko\n");
+        for (InitstateLogic logic : InitstateLogic.values()) {
+            KernelState kernel = KernelState.ofRoot(root).withLogic(logic);
+            assertEquals(ModuleState.BUILTIN, kernel.state("printk"), logic.cliName());
+            assertEquals(logic == InitstateLogic.KMOD_18 ? ModuleState.BUILTIN : ModuleState.COMING,
+                    kernel.state("fuse"), logic.cliName());
+            assertEquals(ModuleState.NOT_LOADED, kernel.state("ext4"), logic.cliName());
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.jkmod.testsupport.Prerequisites;
 import io.github.jkmod.core.config.ConfigLoader;
 import io.github.jkmod.core.testsupport.RealModprobe;
 import java.io.IOException;
@@ -109,7 +110,7 @@ class KnownDifferencesTest {
     @Test
     void configurationFifoWithoutWriter() throws Exception {
         Path fifo = tmp.resolve("fifo.conf");
-        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        Prerequisites.require(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
         List<String> real = new ArrayList<>(List.of(tree.modprobe()));
         real.addAll(tree.args(fifo, "--show-depends", "crc16"));
         IllegalStateException hang = assertThrows(IllegalStateException.class, () -> RealModprobe.capture(real,
@@ -123,7 +124,7 @@ class KnownDifferencesTest {
     @Test
     void moduleFifoWithoutWriter() throws Exception {
         Path fifo = tmp.resolve("fifo.ko");
-        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        Prerequisites.require(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
         List<String> real = List.of(tree.modprobe(), "--show-exports", fifo.toString());
         IllegalStateException hang = assertThrows(IllegalStateException.class, () -> RealModprobe.capture(real,
                 RealModprobe.environmentWithoutModprobeOptions(), StandardCharsets.ISO_8859_1, Duration.ofSeconds(3)));

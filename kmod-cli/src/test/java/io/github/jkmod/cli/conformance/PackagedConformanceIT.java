@@ -1,11 +1,11 @@
 package io.github.jkmod.cli.conformance;
 
+import io.github.jkmod.testsupport.Prerequisites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class PackagedConformanceIT extends ConformanceTestBase {
     @BeforeAll
     static void setUp() throws IOException {
         Path executable = Path.of(System.getProperty("jkmod.executable", "target/jmodprobe")).toAbsolutePath();
-        Assumptions.assumeTrue(Files.isExecutable(executable), "not built: " + executable);
+        Prerequisites.require(Files.isExecutable(executable), "not built: " + executable);
         link = tmp.resolve("sbin/modprobe");
         Files.createDirectories(link.getParent());
         Files.createSymbolicLink(link, executable);

@@ -1,5 +1,6 @@
 package io.github.jkmod.cli.conformance;
 
+import io.github.jkmod.testsupport.FetchedTree;
 import io.github.jkmod.core.testsupport.AliasSamples;
 import io.github.jkmod.core.testsupport.RealModprobe;
 import java.io.IOException;
@@ -16,25 +17,15 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The real Debian module tree (system property {@code jkmod.realtree}, default
  * /var/tmp/jkmod-realtree) and the real modprobe. {@link #require()} skips the calling test when
- * either is missing.
+ * either is missing, or fails it under {@code .ci/run}.
  */
 record RealTree(Path root, String release, Path moduleDir, String modprobe) {
 
     /** The tree and the real modprobe, or a skipped test. */
     static RealTree require() {
-        Optional<Path> modprobe = RealModprobe.locate();
-        Assumptions.assumeTrue(modprobe.isPresent(), "the real modprobe is not installed");
-        Path dir = Path.of(System.getProperty("jkmod.realtree", "/var/tmp/jkmod-realtree"));
-        Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("release")),
-                "real tree not fetched (.ci/fetch-real-tree): " + dir);
-        try {
-            String release = Files.readString(dir.resolve("release"), StandardCharsets.UTF_8).trim();
-            Path root = dir.resolve("root");
-            return new RealTree(root, release, root.resolve("lib/modules").resolve(release),
-                    modprobe.get().toString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Path modprobe = RealModprobe.require();
+        FetchedTree tree = FetchedTree.require();
+        return new RealTree(tree.root(), tree.release(), tree.moduleDir(), modprobe.toString());
     }
 
     /** {@code -d ROOT -S RELEASE}. */

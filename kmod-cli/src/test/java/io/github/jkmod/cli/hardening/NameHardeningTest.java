@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.jkmod.testsupport.Prerequisites;
 import io.github.jkmod.cli.CoreRunner;
 import io.github.jkmod.cli.Jmodprobe;
 import io.github.jkmod.cli.SyslogSink;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,7 +147,7 @@ class NameHardeningTest {
     void sameAsTheRealModprobeInDryRuns() throws Exception {
         Path modprobe = Stream.of("/usr/sbin/modprobe", "/sbin/modprobe").map(Path::of)
                 .filter(Files::isExecutable).findFirst().orElse(null);
-        Assumptions.assumeTrue(modprobe != null, "no real modprobe");
+        Prerequisites.require(modprobe != null, "no real modprobe");
         Path conf = tmp.resolve("hostile.conf");
         Files.writeString(conf, CONFIG);
         Path example = Path.of("src/example/root").toAbsolutePath();

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.abort;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static io.github.jkmod.testsupport.Prerequisites.require;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -46,15 +46,15 @@ class QemuVmTest {
         Path base = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
         Path script = base.resolve("src/it/vm/run-all.sh");
         Path tree = Path.of(System.getProperty("jkmod.realtree", "/var/tmp/jkmod-realtree"));
-        assumeTrue(Files.isExecutable(script), "no harness at " + script);
-        assumeTrue(Files.isRegularFile(tree.resolve("release")), "no real tree at " + tree);
-        assumeTrue(onPath("qemu-system-x86_64") && onPath("gcc") && onPath("cpio"),
+        require(Files.isExecutable(script), "no harness at " + script);
+        require(Files.isRegularFile(tree.resolve("release")), "no real tree at " + tree);
+        require(onPath("qemu-system-x86_64") && onPath("gcc") && onPath("cpio"),
                 "qemu-system-x86_64, gcc and cpio are needed");
-        assumeTrue(Files.isExecutable(Path.of("/bin/busybox")), "busybox-static is needed");
+        require(Files.isExecutable(Path.of("/bin/busybox")), "busybox-static is needed");
         String cut = System.getProperty("jkmod.vm.cmd", "");
         if (cut.isBlank()) {
             Path jmodprobe = base.resolve("target/jmodprobe");
-            assumeTrue(Files.isExecutable(jmodprobe), "no " + jmodprobe + " (mvn package) and no -Djkmod.vm.cmd");
+            require(Files.isExecutable(jmodprobe), "no " + jmodprobe + " (mvn package) and no -Djkmod.vm.cmd");
             cut = jmodprobe.toString();
         }
         Path outDir = base.resolve("target/jkmod-vm");
@@ -77,7 +77,7 @@ class QemuVmTest {
         }
         exitCode = p.exitValue();
         Files.write(outDir.resolve("console.txt"), console, StandardCharsets.UTF_8);
-        assumeTrue(exitCode != 3, "a prerequisite of the harness is missing: " + String.join("\n", console));
+        require(exitCode != 3, "a prerequisite of the harness is missing: " + String.join("\n", console));
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * <pre>{@code
  * ModprobeConfig config = ConfigLoader.builder()
  *         .configRoot(Path.of("/"))
- *         .moduleDir(Path.of("/lib/modules/6.1.0-56-amd64"))
+ *         .moduleDir(Path.of("/lib/modules/6.1.0-jkmod-example"))
  *         .cmdlineFile(Path.of("/proc/cmdline"))
  *         .build();
  * }</pre>

@@ -3,7 +3,7 @@ package io.github.jkmod.core.config;
 import static io.github.jkmod.core.config.TestFiles.messages;
 import static io.github.jkmod.core.config.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static io.github.jkmod.testsupport.Prerequisites.require;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +69,7 @@ class ConfigFileBoundsTest {
 
     @Test
     void devZeroGivenAsAPathIsBoundedAndSkipped() {
-        assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero");
+        require(Files.exists(Path.of("/dev/zero")), "no /dev/zero");
         ModprobeConfig c = ConfigLoader.builder().configPath("/dev/zero").build();
         assertEquals(List.of(), c.options());
         assertEquals(List.of("/dev/zero: ignoring file larger than jkmod's limit of 4194304 bytes"), messages(c));
@@ -77,7 +77,7 @@ class ConfigFileBoundsTest {
 
     @Test
     void aLinkToDevZeroInADefaultDirectoryIsBoundedAndSkipped() throws IOException {
-        assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero");
+        require(Files.exists(Path.of("/dev/zero")), "no /dev/zero");
         Path dir = root.resolve("etc/modprobe.d");
         write(dir.resolve("a.conf"), "options x a\n");
         Path link = Files.createSymbolicLink(dir.resolve("zero.conf"), Path.of("/dev/zero"));
@@ -104,7 +104,7 @@ class ConfigFileBoundsTest {
 
     @Test
     void onlyTheFirst4095BytesOfAHugeCommandLineAreRead() {
-        assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero");
+        require(Files.exists(Path.of("/dev/zero")), "no /dev/zero");
         // /dev/zero reads as an empty command line (it stops at the first NUL), with no warning.
         ModprobeConfig zero = ConfigLoader.builder().configRoot(root).cmdlineFile(Path.of("/dev/zero")).build();
         assertEquals(List.of(), zero.options());
@@ -140,7 +140,7 @@ class ConfigFileBoundsTest {
     @Test
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aPipeNamedThroughProcSelfFdIsRead() throws Exception {
-        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "no /proc/self/fd");
+        require(Files.isDirectory(Path.of("/proc/self/fd")), "no /proc/self/fd");
         // The writer names its stdout pipe on stderr, writes the configuration, closes both, and
         // stays alive (this JVM drops its end of a child's pipe when the child exits) until its
         // stdin closes. End of stderr means the data is in the pipe and its write end is closed.
@@ -148,7 +148,7 @@ class ConfigFileBoundsTest {
                 "l=$(readlink /proc/$$/fd/1); echo \"$l\" >&2; printf 'options x piped\\n'; exec 1>&- 2>&-; exec cat >/dev/null")
                 .start();
         String link = new String(writer.getErrorStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-        assumeTrue(link.startsWith("pipe:["), "not a pipe: " + link);
+        require(link.startsWith("pipe:["), "not a pipe: " + link);
         Path pipe = null;
         try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
             for (Path fd : fds) {
@@ -157,7 +157,7 @@ class ConfigFileBoundsTest {
                 }
             }
         }
-        assumeTrue(pipe != null, "pipe not found among this process's descriptors: " + link);
+        require(pipe != null, "pipe not found among this process's descriptors: " + link);
         try {
             ModprobeConfig c = ConfigLoader.builder().configPath(pipe.toString()).build();
             assertEquals(List.of("piped"), options(c));
@@ -173,10 +173,10 @@ class ConfigFileBoundsTest {
         try {
             p = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
         } catch (IOException e) {
-            assumeTrue(false, "no mkfifo: " + e);
+            require(false, "no mkfifo: " + e);
             throw e;
         }
-        assumeTrue(p.waitFor() == 0, "mkfifo failed");
+        require(p.waitFor() == 0, "mkfifo failed");
         return path;
     }
 }

@@ -2,7 +2,7 @@ package io.github.jkmod.core.config;
 
 import static io.github.jkmod.core.config.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static io.github.jkmod.testsupport.Prerequisites.require;
 
 import io.github.jkmod.core.testsupport.RealModprobe;
 import java.nio.file.Files;
@@ -37,9 +37,9 @@ class DefaultDirectoriesConformanceTest {
 
     @Test
     void defaultDirectoriesInPrecedenceOrder() throws Exception {
-        assumeTrue(RealModprobe.locate().isPresent(), "modprobe is not installed");
-        assumeTrue(ShowConfigOracle.realTreeRoot().isPresent(), "the real module tree is absent");
-        assumeTrue(ShowConfigOracle.canReplaceCmdline(), "cannot make mount namespaces");
+        require(RealModprobe.locate().isPresent(), "modprobe is not installed");
+        require(ShowConfigOracle.realTreeRoot().isPresent(), "the real module tree is absent");
+        require(ShowConfigOracle.canReplaceCmdline(), "cannot make mount namespaces");
         write(root.resolve("etc/modprobe.d/a.conf"), "options x from-etc-a\n");
         write(root.resolve("etc/modprobe.d/z.conf"), "options x from-etc-z\nbad\n");
         write(root.resolve("run/modprobe.d/a.conf"), "options x from-run-a\n");
@@ -58,7 +58,7 @@ class DefaultDirectoriesConformanceTest {
         ShowConfigOracle.Result real = ShowConfigOracle.showConfigAfter(
                 "JKMOD_ROOT='" + root + "'\n" + SETUP,
                 List.of("-d", tree.toString(), "-S", release), cmdline);
-        assumeTrue(real.exitCode() != 77, "cannot mount the test directories");
+        require(real.exitCode() != 77, "cannot mount the test directories");
         assertEquals(0, real.exitCode(), () -> "modprobe failed: " + real.stderr());
 
         ModprobeConfig ours = ConfigLoader.builder().configRoot(root)

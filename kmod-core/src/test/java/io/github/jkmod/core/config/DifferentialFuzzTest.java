@@ -2,7 +2,7 @@ package io.github.jkmod.core.config;
 
 import static io.github.jkmod.core.config.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static io.github.jkmod.testsupport.Prerequisites.require;
 
 import io.github.jkmod.core.testsupport.RealModprobe;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class DifferentialFuzzTest {
 
     @BeforeAll
     static void needModprobe() {
-        assumeTrue(RealModprobe.locate().isPresent(), "modprobe is not installed");
+        require(RealModprobe.locate().isPresent(), "modprobe is not installed");
     }
 
     private static String pick(Random r, String[] from) {

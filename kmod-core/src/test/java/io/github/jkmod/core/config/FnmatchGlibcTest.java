@@ -4,7 +4,7 @@ import io.github.jkmod.index.Fnmatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static io.github.jkmod.testsupport.Prerequisites.require;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
@@ -28,11 +28,11 @@ class FnmatchGlibcTest {
 
     @BeforeAll
     static void loadLibc() {
-        assumeTrue(Platform.isLinux(), "needs glibc");
+        require(Platform.isLinux(), "needs glibc");
         try {
             libc = Native.load("c", LibC.class);
         } catch (UnsatisfiedLinkError e) {
-            assumeTrue(false, "no libc: " + e.getMessage());
+            require(false, "no libc: " + e.getMessage());
         }
     }
 

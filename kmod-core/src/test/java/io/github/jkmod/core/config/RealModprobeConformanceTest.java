@@ -2,7 +2,7 @@ package io.github.jkmod.core.config;
 
 import static io.github.jkmod.core.config.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static io.github.jkmod.testsupport.Prerequisites.require;
 
 import io.github.jkmod.core.testsupport.RealModprobe;
 import java.io.IOException;
@@ -28,8 +28,8 @@ class RealModprobeConformanceTest {
 
     @BeforeAll
     static void needModprobeAndTree() {
-        assumeTrue(RealModprobe.locate().isPresent(), "modprobe is not installed");
-        assumeTrue(ShowConfigOracle.realTreeRoot().isPresent(), "the real module tree is absent");
+        require(RealModprobe.locate().isPresent(), "modprobe is not installed");
+        require(ShowConfigOracle.realTreeRoot().isPresent(), "the real module tree is absent");
         treeRoot = ShowConfigOracle.realTreeRoot().orElseThrow();
         release = ShowConfigOracle.realTreeRelease();
     }
@@ -179,7 +179,7 @@ class RealModprobeConformanceTest {
     @Test
     void thisMachinesOwnCommandLine() throws IOException {
         Path proc = Path.of("/proc/cmdline");
-        assumeTrue(Files.isReadable(proc));
+        require(Files.isReadable(proc), "a readable " + proc);
         String own = new String(Files.readAllBytes(proc), java.nio.charset.StandardCharsets.ISO_8859_1);
         check(List.of("/dev/null"), treeRoot, release, own);
     }
@@ -195,7 +195,7 @@ class RealModprobeConformanceTest {
 
     @Test
     void longCommandLineIsCutAt4095Bytes() throws IOException {
-        assumeTrue(ShowConfigOracle.canReplaceCmdline(), "cannot show modprobe a test command line");
+        require(ShowConfigOracle.canReplaceCmdline(), "cannot show modprobe a test command line");
         check(List.of("/dev/null"), tmp, "none", "a.b=" + "x".repeat(4080) + " c.d=1 e.f=2 g.h=3");
         check(List.of("/dev/null"), tmp, "none", "a.b=1 c.d=2\0e.f=3");
     }

@@ -3,7 +3,7 @@ package io.github.jkmod.core.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static io.github.jkmod.testsupport.Prerequisites.require;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +71,7 @@ class SystemCallsLazinessTest {
 
     @Test
     void aCallLoadsJna() throws Exception {
-        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux");
+        require(Files.isDirectory(Path.of("/proc/self")), "needs Linux");
         Child c = runChild(List.of("-verbose:class"), null, "call");
         assertEquals(0, c.exit(), c.err());
         assertTrue(loadsJna(c), "JNA loaded for the call");
@@ -85,7 +85,7 @@ class SystemCallsLazinessTest {
 
     @Test
     void worksAsTheKernelsHelper(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux");
+        require(Files.isDirectory(Path.of("/proc/self")), "needs Linux");
         Path tmp = Files.createDirectory(dir.resolve("tmp"));
         Path notADirectory = Files.writeString(dir.resolve("home-is-a-file"), "");
         Child c = runChild(List.of("-Djava.io.tmpdir=" + tmp, "-Duser.home=" + notADirectory,

@@ -1,6 +1,6 @@
 package io.github.jkmod.core.kernel;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import io.github.jkmod.testsupport.FetchedTree;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,11 +53,12 @@ final class TestModules {
         }
     }
 
-    /** The real Debian crc16.ko (has {@code __versions} and {@code vermagic=}); skips the test when absent. */
+    /**
+     * The real Debian crc16.ko of the fetched tree (has {@code __versions} and {@code vermagic=}); a
+     * missing tree is a missing prerequisite ({@link FetchedTree#require}).
+     */
     static byte[] realCrc16() {
-        Path file = Path.of(System.getProperty("jkmod.realtree", "/var/tmp/jkmod-realtree"),
-                "root/lib/modules/6.1.0-56-amd64/kernel/lib/crc16.ko");
-        assumeTrue(Files.isRegularFile(file), "real module tree absent: " + file);
+        Path file = FetchedTree.require().moduleFile("kernel/lib/crc16.ko");
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {

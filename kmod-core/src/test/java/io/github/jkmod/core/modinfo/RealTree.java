@@ -1,7 +1,7 @@
 package io.github.jkmod.core.modinfo;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.github.jkmod.testsupport.FetchedTree;
+import io.github.jkmod.testsupport.Prerequisites;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,24 +14,15 @@ import java.util.stream.Stream;
 
 /**
  * The real Debian module tree (system property {@code jkmod.realtree}) and the real kmod tools,
- * used as oracles. Every accessor skips the calling test when what it needs is absent.
+ * used as oracles. A missing one skips the calling test, or fails it under {@code .ci/run}.
  */
 final class RealTree {
     private RealTree() {
     }
 
-    /** {@code ROOT/lib/modules/RELEASE}, or the test is skipped. */
+    /** {@code ROOT/lib/modules/RELEASE} of the fetched tree (a missing tree: {@link FetchedTree#require}). */
     static Path moduleDir() {
-        Path dir = Path.of(System.getProperty("jkmod.realtree", "/var/tmp/jkmod-realtree"));
-        assumeTrue(Files.isRegularFile(dir.resolve("release")), "real module tree absent: " + dir);
-        try {
-            String release = Files.readString(dir.resolve("release")).strip();
-            Path modules = dir.resolve("root/lib/modules").resolve(release);
-            assumeTrue(Files.isDirectory(modules), "real module tree absent: " + modules);
-            return modules.toAbsolutePath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FetchedTree.require().moduleDir();
     }
 
     /** Every {@code .ko} file of the real tree, sorted by path. */
@@ -67,33 +58,19 @@ final class RealTree {
         }
     }
 
-    /** The first of {@code candidates} that is an executable file, or the test is skipped. */
+    /** The first of {@code candidates} that is executable (a missing one: {@link Prerequisites#require}). */
     static String tool(String... candidates) {
-        for (String c : candidates) {
-            if (Files.isExecutable(Path.of(c))) {
-                return c;
-            }
-        }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            for (String c : candidates) {
-                Path p = Path.of(dir).resolve(Path.of(c).getFileName().toString());
-                if (!dir.isEmpty() && Files.isExecutable(p)) {
-                    return p.toString();
-                }
-            }
-        }
-        assumeTrue(false, "tool absent: " + String.join(", ", candidates));
-        return null;
+        return Prerequisites.tool(candidates).toString();
     }
 
-    /** The real modinfo, or the test is skipped. */
+    /** The real modinfo (a missing one: {@link Prerequisites#require}). */
     static String modinfo() {
-        return tool("/usr/sbin/modinfo", "/sbin/modinfo");
+        return Prerequisites.modinfo().toString();
     }
 
-    /** The real modprobe, or the test is skipped. */
+    /** The real modprobe (a missing one: {@link Prerequisites#require}). */
     static String modprobe() {
-        return tool("/usr/sbin/modprobe", "/sbin/modprobe");
+        return Prerequisites.modprobe().toString();
     }
 
     /** The result of running a command. */

@@ -3,6 +3,7 @@ package io.github.jkmod.core.modinfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.jkmod.testsupport.Prerequisites;
 import io.github.jkmod.core.elf.ModuleFormatException;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +41,7 @@ class SpecialModuleFilesTest {
     @Timeout(60)
     void devZeroIsAnEmptyFileAtOnce() throws Exception {
         Path zero = Path.of("/dev/zero");
-        Assumptions.assumeTrue(Files.exists(zero));
+        Prerequisites.require(Files.exists(zero), "the device " + zero);
         ModuleFormatException e = assertThrows(ModuleFormatException.class, () -> ModuleFile.read(zero));
         assertEquals(emptyFileMessage(zero), e.getMessage());
     }
@@ -99,7 +99,7 @@ class SpecialModuleFilesTest {
 
     private Path fifo(String name) throws Exception {
         Path fifo = dir.resolve(name);
-        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        Prerequisites.require(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
         return fifo;
     }
 }

@@ -22,7 +22,7 @@ class SyntheticModulesTest {
 
     private static ElfBuilder typical(ElfBuilder b) {
         return b.alias("pci:v00001234d*sv*sd*bc*sc*i*").depends("dep_a", "dep_b").modinfo("license", "GPL")
-                .modinfo("description", "An example module").modinfo("vermagic", "6.1.0-56-amd64 SMP mod_unload ")
+                .modinfo("description", "An example module").modinfo("vermagic", "6.1.0-jkmod-synthetic SMP mod_unload ")
                 .parm("debug", "Debug level (0-3)", "int").parm("names", "Names to use", "array of charp")
                 .modinfo("name", "example").version(0x12345678L, "module_layout").version(0xdeadbeefL, "printk")
                 .export(0xcafebabeL, "example_register").export(0x1L, "example_unregister");
@@ -48,7 +48,7 @@ class SyntheticModulesTest {
                 "depends:        dep_a,dep_b",
                 "license:        GPL",
                 "description:    An example module",
-                "vermagic:       6.1.0-56-amd64 SMP mod_unload ",
+                "vermagic:       6.1.0-jkmod-synthetic SMP mod_unload ",
                 "name:           example",
                 "parm:           names:Names to use (array of charp)",
                 "parm:           debug:Debug level (0-3) (int)", ""),

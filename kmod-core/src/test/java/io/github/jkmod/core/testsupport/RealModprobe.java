@@ -47,6 +47,19 @@ public final class RealModprobe {
     }
 
     /**
+     * The real modprobe; a missing one is a missing prerequisite (the test skips outside CI and
+     * fails under {@code .ci/run}, see {@link io.github.jkmod.testsupport.Prerequisites}).
+     *
+     * @return its path
+     */
+    public static Path require() {
+        Optional<Path> found = locate();
+        io.github.jkmod.testsupport.Prerequisites.require(found.isPresent(),
+                "the real modprobe (apt-get install kmod)");
+        return found.orElseThrow();
+    }
+
+    /**
      * Runs the real modprobe (which must be installed) with {@code args}, in this process's
      * environment less {@code MODPROBE_OPTIONS}; output decoded as UTF-8.
      */

@@ -26,7 +26,7 @@ import java.util.logging.Logger;
 class ConfigFuzzTest {
     private static final FileSystem FS = Jimfs.newFileSystem(Configuration.unix());
     private static final Path ROOT = FS.getPath("/root");
-    private static final Path MODULE_DIR = ROOT.resolve("lib/modules/6.1.0-56-amd64");
+    private static final Path MODULE_DIR = ROOT.resolve("lib/modules/6.1.0-jkmod-fuzz");
     private static final Path CMDLINE = ROOT.resolve("proc/cmdline");
     private static final List<String> NAMES = List.of("snd-hda-intel", "snd_hda_intel", "pcspkr", "nouveau",
             "usb:v046DpC52Bd1200dc00dsc00dp00ic03isc01ip02in00", "ext4", "a");

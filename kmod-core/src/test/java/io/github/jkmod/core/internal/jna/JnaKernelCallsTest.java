@@ -3,14 +3,16 @@ package io.github.jkmod.core.internal.jna;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static io.github.jkmod.testsupport.Prerequisites.require;
 
 import io.github.jkmod.KmodException;
 import io.github.jkmod.core.kernel.Errno;
 import io.github.jkmod.core.kernel.KernelCallException;
 import io.github.jkmod.core.kernel.KernelCalls;
+import io.github.jkmod.testsupport.FetchedTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +28,7 @@ class JnaKernelCallsTest {
 
     @BeforeAll
     static void load() throws KmodException {
-        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux");
+        require(Files.isDirectory(Path.of("/proc/self")), "needs Linux");
         calls = JnaKernelCalls.create();
     }
 
@@ -36,10 +38,10 @@ class JnaKernelCallsTest {
     }
 
     private static Path someModule(Path dir) throws Exception {
-        Path real = Path.of(System.getProperty("jkmod.realtree", "/var/tmp/jkmod-realtree"),
-                "root/lib/modules/6.1.0-56-amd64/kernel/lib/crc16.ko");
-        if (Files.isRegularFile(real)) {
-            return real;
+        Optional<Path> real = FetchedTree.find().map(t -> t.moduleDir().resolve("kernel/lib/crc16.ko"))
+                .filter(Files::isRegularFile);
+        if (real.isPresent()) {
+            return real.get();
         }
         Path file = dir.resolve("fake.ko");
         Files.write(file, new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0});

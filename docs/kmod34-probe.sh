@@ -289,3 +289,65 @@ for f in $(ls "$W/dm34/lib/modules/$REL" | grep -v kernel); do
   elif [ -e "$W/dm30/lib/modules/$REL/$f" ]; then echo "DIFFERENT $f (sizes $(stat -c %s "$W/dm30/lib/modules/$REL/$f") $(stat -c %s "$W/dm34/lib/modules/$REL/$f"); header 30: $(head -c 12 "$W/dm30/lib/modules/$REL/$f" | od -An -tx1 | tr -d '\n') 34: $(head -c 12 "$W/dm34/lib/modules/$REL/$f" | od -An -tx1 | tr -d '\n'))"
   else echo "only 34   $f"; fi
 done
+
+echo "## 9. Configuration and module directories on a root that is NOT merged-/usr"
+# This machine's /lib is a link to usr/lib, so /lib/modprobe.d and /usr/lib/modprobe.d are one
+# directory here. A small root with separate lib/ and usr/lib/, each version's kmod binary and
+# libraries copied in, run with chroot (as root). One file per directory, plus same-named files.
+R=$W/nonmerged
+rm -rf "$R"
+mkdir -p "$R/k30/lib" "$R/k34/lib" "$R/lib/modules" "$R/usr/lib/modules"
+cp /usr/bin/kmod "$R/k30/kmod"; cp -L /lib64/ld-linux-x86-64.so.2 "$R/k30/ld.so"
+for l in $(ldd /usr/bin/kmod | awk '/=>/ {print $3}'); do cp -L "$l" "$R/k30/lib/"; done
+CH=${JKMOD_TRIXIE:-/var/tmp/jkmod-trixie}
+cp "$CH/usr/bin/kmod" "$R/k34/kmod"; cp -L "$CH/lib64/ld-linux-x86-64.so.2" "$R/k34/ld.so"
+for l in libc.so.6 liblzma.so.5 libzstd.so.1 libz.so.1 libcrypto.so.3; do cp -L "$CH/usr/lib/x86_64-linux-gnu/$l" "$R/k34/lib/"; done
+for d in etc/modprobe.d run/modprobe.d usr/local/lib/modprobe.d usr/lib/modprobe.d lib/modprobe.d; do
+  mkdir -p "$R/$d"; n=$(echo "$d" | tr / _)
+  echo "alias from_$n crc16" >"$R/$d/$n.conf"
+done
+echo "options same_ul from=usr_lib" >"$R/usr/lib/modprobe.d/same.conf"
+echo "options same_ul from=lib" >"$R/lib/modprobe.d/same.conf"
+echo "options same_lo from=usr_local" >"$R/usr/local/lib/modprobe.d/same2.conf"
+echo "options same_lo from=usr_lib" >"$R/usr/lib/modprobe.d/same2.conf"
+echo "options same_et from=etc" >"$R/etc/modprobe.d/same3.conf"
+echo "options same_et from=run" >"$R/run/modprobe.d/same3.conf"
+for m in lib usr/lib; do
+  mkdir -p "$R/$m/modules/$REL"; cp -a "$W/pristine/lib/modules/$REL/." "$R/$m/modules/$REL/"
+  n=$(echo "$m" | tr / _)
+  printf 'softdep crc16 pre: from_%s_modules\n' "$n" >"$R/$m/modules/$REL/modules.softdep"
+  printf 'weakdep crc16 from_%s_modules\n' "$n" >"$R/$m/modules/$REL/modules.weakdep"
+done
+for v in 30 34; do
+  echo "-- kmod $v: modprobe -S $REL -c (chroot $R), configuration part"
+  chroot "$R" /k$v/ld.so --library-path /k$v/lib --argv0 /sbin/modprobe /k$v/kmod -S "$REL" -c 2>&1 | sed '/^# End of configuration/q'
+  echo "-- kmod $v: modprobe -S $REL --show-depends ext4"
+  chroot "$R" /k$v/ld.so --library-path /k$v/lib --argv0 /sbin/modprobe /k$v/kmod -S "$REL" --show-depends ext4 2>&1 | head -n 2
+done
+
+echo "## 10. Two index files with a wrong magic: how many messages, which lookups still work"
+echo "# columns: files | command | kmod 30: exit, number of 'check fail' lines, stdout lines | kmod 34 the same | same stdout?"
+files=(modules.dep.bin modules.alias.bin modules.symbols.bin modules.builtin.alias.bin modules.builtin.bin)
+for ((i = 0; i < 5; i++)); do for ((j = i + 1; j < 5; j++)); do
+  D=$(tree t-pair)
+  for f in "${files[i]}" "${files[j]}"; do printf '\x00\x00\x00\x01' | dd of="$D/lib/modules/$REL/$f" bs=1 conv=notrunc status=none; done
+  for cmd in "--show-depends ext4" "-R crypto-crc32c" "--show-depends symbol:jbd2__journal_restart" "--show-depends unix" "-R net-pf-1" "-c"; do
+    line="${files[i]}+${files[j]} | $cmd"
+    for v in 30 34; do
+      run $v modprobe -C "$W/conf-empty" -d "$D" -S "$REL" $cmd >"$W/.o$v" 2>"$W/.e$v"; rc=$?
+      line="$line | $v: exit $rc, $(grep -c 'check fail' "$W/.e$v") msg, $(wc -l <"$W/.o$v") out"
+    done
+    cmp -s "$W/.o30" "$W/.o34" && line="$line | same" || line="$line | DIFFERENT"
+    echo "$line"
+  done
+done; done
+
+echo "## 11. A file read as absent before a file with a wrong magic: is the later one still opened?"
+echo "# modules.builtin.bin (and for the modules.dep.bin rows also modules.symbols.bin) get a wrong magic"
+for first in absent zero short8; do for f1 in modules.dep.bin modules.builtin.alias.bin; do
+  D=$(tree t-order); M=$D/lib/modules/$REL
+  case $first in absent) rm "$M/$f1" ;; zero) : >"$M/$f1" ;; short8) head -c 8 "$W/pristine/lib/modules/$REL/$f1" >"$M/$f1" ;; esac
+  printf '\x00\x00\x00\x01' | dd of="$M/modules.builtin.bin" bs=1 conv=notrunc status=none
+  [ "$f1" = modules.dep.bin ] && printf '\x00\x00\x00\x01' | dd of="$M/modules.symbols.bin" bs=1 conv=notrunc status=none
+  MAXL=4 show "$f1 $first, later files bad: -R crypto-crc32c" modprobe -C "$W/conf-empty" -d "$D" -S "$REL" -R crypto-crc32c
+done; done

@@ -3,6 +3,7 @@ package io.github.jkmod.cli;
 import io.github.jkmod.KmodException;
 import io.github.jkmod.core.CommandRunner;
 import io.github.jkmod.core.KmodContext;
+import io.github.jkmod.core.KmodProfile;
 import io.github.jkmod.core.config.ConfigWarning;
 import io.github.jkmod.core.kernel.KernelCalls;
 import io.github.jkmod.sysfs.InitstateLogic;
@@ -59,8 +60,8 @@ public final class CoreRunner implements ModprobeRunner {
             // problems) before any action, then installs its log function.
             inv.context();
             if (options.logPriority() >= Log.INFO) {
-                log.info("../libkmod/libkmod.c:367 kmod_set_log_fn() custom logging function 0x"
-                        + FAKE_ADDRESS + " registered");
+                log.info(options.profile().logPrefix("../libkmod/libkmod.c:367", "kmod_set_log_fn")
+                        + "custom logging function 0x" + FAKE_ADDRESS + " registered");
             }
             int status = switch (options.action()) {
                 case SHOW_CONFIG -> ShowConfigAction.run(inv);
@@ -70,7 +71,8 @@ public final class CoreRunner implements ModprobeRunner {
                 case INSERT -> InsertAction.run(inv);
             };
             if (options.logPriority() >= Log.INFO) {
-                log.info("../libkmod/libkmod.c:334 kmod_unref() context 0x" + FAKE_ADDRESS + " released");
+                log.info(options.profile().logPrefix("../libkmod/libkmod.c:334", "kmod_unref")
+                        + "context 0x" + FAKE_ADDRESS + " released");
             }
             return status;
         } catch (KmodException e) {
@@ -104,7 +106,7 @@ public final class CoreRunner implements ModprobeRunner {
         }
         InitstateLogic logic = options.initstateLogic();
         ContextFactory factory = new ContextFactory(systemRoot, moduleRoot, release, configPaths,
-                logic, log);
+                logic, options.profile(), log);
         return new Invocation(options, out, log, factory, dirname, kernel, commands, childEnv);
     }
 
@@ -115,11 +117,13 @@ public final class CoreRunner implements ModprobeRunner {
         private final String release;
         private final List<Path> configPaths;
         private final InitstateLogic logic;
+        private final KmodProfile profile;
         private final Log log;
         private KmodContext context;
 
         ContextFactory(Path systemRoot, Path moduleRoot, String release, List<Path> configPaths,
-                InitstateLogic logic, Log log) {
+                InitstateLogic logic, KmodProfile profile, Log log) {
+            this.profile = profile;
             this.systemRoot = systemRoot;
             this.log = log;
             this.moduleRoot = moduleRoot;
@@ -136,11 +140,12 @@ public final class CoreRunner implements ModprobeRunner {
                         .release(release)
                         .configPaths(configPaths)
                         .initstateLogic(logic)
+                        .profile(profile)
                         .build();
                 // libkmod reports configuration problems while it reads the files, through its
                 // default logger: to stderr, whatever -q, -v or -s say.
                 for (ConfigWarning w : context.config().warnings()) {
-                    log.libkmodDefault(w.stderrLine());
+                    log.libkmodDefault(w.stderrLine(profile));
                 }
             }
             return context;

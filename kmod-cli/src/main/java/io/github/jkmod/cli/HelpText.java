@@ -1,7 +1,10 @@
 package io.github.jkmod.cli;
 
+import io.github.jkmod.core.KmodProfile;
+
 /**
- * modprobe's {@code -h} text, byte for byte as kmod 30 prints it, with the usage lines naming the
+ * modprobe's {@code -h} text, byte for byte as kmod 30 and kmod 34.2 print it (they differ in one
+ * line: {@code -w, --wait <MSEC>} became {@code -w, --wait=<MSEC>}), with the usage lines naming the
  * program as invoked (its base name). jkmod's own {@code --initstate-logic} is deliberately not
  * listed, so that the text stays modprobe's.
  */
@@ -58,8 +61,9 @@ final class HelpText {
     private HelpText() {
     }
 
-    /** The help text for a program called {@code programName}. */
-    static String render(String programName) {
-        return TEMPLATE.replace("%1$s", programName);
+    /** The help text of {@code profile} for a program called {@code programName}. */
+    static String render(String programName, KmodProfile profile) {
+        String text = TEMPLATE.replace("%1$s", programName);
+        return profile == KmodProfile.KMOD_30 ? text : text.replace("-w, --wait <MSEC>  ", "-w, --wait=<MSEC>  ");
     }
 }

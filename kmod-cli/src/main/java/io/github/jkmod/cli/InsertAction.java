@@ -105,19 +105,22 @@ final class InsertAction {
 
         @Override
         public void commandFailed(ProbeStep step, String command, int status) {
-            inv.log().error("../libkmod/libkmod-module.c:1047 command_do() Error running install command '"
+            inv.log().error(inv.options().profile().logPrefix("../libkmod/libkmod-module.c:1047", "command_do")
+                    + "Error running install command '"
                     + command + "' for module " + step.module().name() + ": retcode " + status);
         }
 
         @Override
         public void insertFailed(ProbeStep step, KernelCallException failure) {
-            inv.log().info("../libkmod/libkmod-module.c:949 kmod_module_insert_module() Failed to insert module '"
+            inv.log().info(inv.options().profile().logPrefix("../libkmod/libkmod-module.c:949", "kmod_module_insert_module")
+                    + "Failed to insert module '"
                     + inv.display(step.file().orElseThrow(), directory) + "': " + failure.strerror());
         }
 
         @Override
         public void noFile(ProbeStep step) {
-            inv.log().error("../libkmod/libkmod-module.c:895 kmod_module_insert_module() could not find module by name='"
+            inv.log().error(inv.options().profile().logPrefix("../libkmod/libkmod-module.c:895", "kmod_module_insert_module")
+                    + "could not find module by name='"
                     + step.module().name() + "'");
         }
     }

@@ -77,13 +77,13 @@ public final class Jmodprobe {
             }
             return UsageException.EXIT_STATUS;
         }
-        if (result instanceof ParseResult.Help) {
-            out.print(HelpText.render(programName));
+        if (result instanceof ParseResult.Help help) {
+            out.print(HelpText.render(programName, help.profile()));
             out.flush();
             return 0;
         }
-        if (result instanceof ParseResult.Version) {
-            out.print(VersionText.render());
+        if (result instanceof ParseResult.Version version) {
+            out.print(VersionText.render(version.profile()));
             out.flush();
             return 0;
         }

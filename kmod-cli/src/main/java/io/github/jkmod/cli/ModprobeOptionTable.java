@@ -67,7 +67,8 @@ final class ModprobeOptionTable {
      * meaning and its message ({@code --i} stays {@code --ignore-install}).
      */
     static final List<LongOption> EXTRA = List.of(
-            new LongOption("initstate-logic", true, OptionId.INITSTATE_LOGIC));
+            new LongOption("initstate-logic", true, OptionId.INITSTATE_LOGIC),
+            new LongOption("profile", true, OptionId.PROFILE));
 
     private ModprobeOptionTable() {
     }

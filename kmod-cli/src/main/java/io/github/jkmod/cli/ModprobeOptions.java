@@ -1,5 +1,6 @@
 package io.github.jkmod.cli;
 
+import io.github.jkmod.core.KmodProfile;
 import io.github.jkmod.sysfs.InitstateLogic;
 
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ import java.util.Optional;
  * @param operands the non-option arguments in order (module names, module parameters, file names)
  * @param initstateLogic how module state is read (jkmod's {@code --initstate-logic} or
  *     {@code JKMOD_INITSTATE_LOGIC}; {@link InitstateLogic#KMOD_20} by default)
+ * @param profile which kmod release to follow where releases differ (jkmod's {@code --profile} or
+ *     {@code JKMOD_PROFILE}; {@link KmodProfile#DEFAULT} by default)
  * @param childModprobeOptions the value {@code MODPROBE_OPTIONS} must have in the environment of
  *     install and remove commands: the inherited value with {@code -s}, {@code -q}, {@code -v} and
  *     {@code -C PATH} appended in order, each after one space; empty when neither exists
@@ -64,6 +67,7 @@ public record ModprobeOptions(
         int logPriority,
         List<String> operands,
         InitstateLogic initstateLogic,
+        KmodProfile profile,
         Optional<String> childModprobeOptions) {
 
     /** Copies the lists and checks that nothing is null. */
@@ -73,6 +77,7 @@ public record ModprobeOptions(
         Objects.requireNonNull(kernelVersion, "kernelVersion");
         operands = List.copyOf(operands);
         Objects.requireNonNull(initstateLogic, "initstateLogic");
+        Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(childModprobeOptions, "childModprobeOptions");
     }
 
@@ -173,6 +178,7 @@ public record ModprobeOptions(
         b.logPriority = logPriority;
         b.operands = new ArrayList<>(operands);
         b.initstateLogic = initstateLogic;
+        b.profile = profile;
         b.childModprobeOptions = childModprobeOptions;
         return b;
     }
@@ -206,6 +212,7 @@ public record ModprobeOptions(
         int logPriority = Log.WARNING;
         List<String> operands = new ArrayList<>();
         InitstateLogic initstateLogic = InitstateLogic.KMOD_20;
+        KmodProfile profile = KmodProfile.DEFAULT;
         Optional<String> childModprobeOptions = Optional.empty();
 
         Builder() {
@@ -349,6 +356,12 @@ public record ModprobeOptions(
             return this;
         }
 
+        /** Sets the profile. */
+        public Builder profile(KmodProfile v) {
+            profile = Objects.requireNonNull(v);
+            return this;
+        }
+
         /** Sets the {@code MODPROBE_OPTIONS} value for commands. */
         public Builder childModprobeOptions(Optional<String> v) {
             childModprobeOptions = Objects.requireNonNull(v);
@@ -360,7 +373,7 @@ public record ModprobeOptions(
             return new ModprobeOptions(all, remove, removeHolders, waitMsec, firstTime,
                     ignoreCommands, useBlacklist, forceModversion, forceVermagic, resolveAlias,
                     showDepends, showConfig, showModversions, showExports, dryRun, configPaths,
-                    root, kernelVersion, syslog, logPriority, operands, initstateLogic,
+                    root, kernelVersion, syslog, logPriority, operands, initstateLogic, profile,
                     childModprobeOptions);
         }
     }

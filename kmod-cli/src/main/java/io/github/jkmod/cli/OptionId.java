@@ -10,5 +10,7 @@ enum OptionId {
     FORCE, FORCE_MODVERSION, FORCE_VERMAGIC, SHOW_DEPENDS, SHOW_CONFIG, SHOW_MODVERSIONS,
     SHOW_EXPORTS, DRY_RUN, CONFIG, DIRNAME, SET_VERSION, SYSLOG, QUIET, VERBOSE, VERSION, HELP,
     /** jkmod's own {@code --initstate-logic=kmod18|kmod20}; not a modprobe option. */
-    INITSTATE_LOGIC
+    INITSTATE_LOGIC,
+    /** jkmod's own {@code --profile=kmod30|kmod34}; not a modprobe option. */
+    PROFILE
 }

@@ -1,5 +1,6 @@
 package io.github.jkmod.cli;
 
+import io.github.jkmod.core.KmodProfile;
 import io.github.jkmod.sysfs.InitstateLogic;
 
 import java.util.ArrayList;
@@ -17,9 +18,9 @@ import java.util.OptionalLong;
  * {@code -c}. Error texts are modprobe's, byte for byte: getopt's start with {@code argv[0]} as
  * given, modprobe's own ({@code ERROR: ...}) with its base name.
  *
- * <p>jkmod adds one option, {@code --initstate-logic=kmod18|kmod20} (full name only, never listed
- * in the help), and reads the environment variable {@code JKMOD_INITSTATE_LOGIC} when the option is
- * absent.
+ * <p>jkmod adds two options, {@code --initstate-logic=kmod18|kmod20} and
+ * {@code --profile=kmod30|kmod34} (full names only, never listed in the help), and reads the
+ * environment variables {@code JKMOD_INITSTATE_LOGIC} and {@code JKMOD_PROFILE} when they are absent.
  */
 public final class OptionParser {
     /** The environment variable modprobe reads extra options from. */
@@ -54,6 +55,7 @@ public final class OptionParser {
         ModprobeOptions.Builder b = ModprobeOptions.builder();
         String child = inherited;
         Optional<InitstateLogic> logic = Optional.empty();
+        Optional<KmodProfile> profile = Optional.empty();
         for (Optional<GetoptEvent> e = getopt.next(); e.isPresent(); e = getopt.next()) {
             if (e.get() instanceof GetoptEvent.Failure f) {
                 throw new UsageException(f.text());
@@ -103,11 +105,12 @@ public final class OptionParser {
                     child = append(child, "-v");
                 }
                 case VERSION -> {
-                    return new ParseResult.Version();
+                    return new ParseResult.Version(profile.isPresent() ? profile.get() : profile(programName, env));
                 }
                 case HELP -> {
-                    return new ParseResult.Help();
+                    return new ParseResult.Help(profile.isPresent() ? profile.get() : profile(programName, env));
                 }
+                case PROFILE -> profile = Optional.of(profile(programName, "profile value", arg));
                 case INITSTATE_LOGIC -> logic = Optional.of(initstateLogic(programName,
                         "initstate logic value", arg));
             }
@@ -119,6 +122,7 @@ public final class OptionParser {
         if (logic.isPresent()) {
             b.initstateLogic(logic.get());
         }
+        b.profile(profile.isPresent() ? profile.get() : profile(programName, env));
         b.childModprobeOptions(Optional.ofNullable(child));
         b.operands(getopt.operands());
         ModprobeOptions options = b.build();
@@ -137,6 +141,24 @@ public final class OptionParser {
 
     private static String append(String current, String word) {
         return current == null ? word : current + " " + word;
+    }
+
+    /** The profile of {@code JKMOD_PROFILE}, else the default. */
+    private static KmodProfile profile(String programName, Map<String, String> env) throws UsageException {
+        String value = env.get(KmodProfile.ENVIRONMENT_VARIABLE);
+        return value == null ? KmodProfile.DEFAULT
+                : profile(programName, KmodProfile.ENVIRONMENT_VARIABLE + " value", value);
+    }
+
+    private static KmodProfile profile(String programName, String what, String value) throws UsageException {
+        // Exactly as written (kmod30, kmod34), like --initstate-logic.
+        for (KmodProfile p : KmodProfile.values()) {
+            if (p.cliName().equals(value)) {
+                return p;
+            }
+        }
+        throw new UsageException(programName + ": ERROR: unexpected " + what + " '" + value
+                + "' (expected kmod30 or kmod34).\n");
     }
 
     private static InitstateLogic initstateLogic(String programName, String what, String value)

@@ -1,5 +1,7 @@
 package io.github.jkmod.cli;
 
+import io.github.jkmod.core.KmodProfile;
+
 import java.util.Objects;
 
 /**
@@ -9,12 +11,20 @@ import java.util.Objects;
  */
 public sealed interface ParseResult {
 
-    /** {@code -h}: print the help on stdout, exit 0. */
-    record Help() implements ParseResult {
+    /**
+     * {@code -h}: print the help on stdout, exit 0.
+     *
+     * @param profile the profile chosen before {@code -h} (option, else environment, else the default)
+     */
+    record Help(KmodProfile profile) implements ParseResult {
     }
 
-    /** {@code -V}: print the version on stdout, exit 0. */
-    record Version() implements ParseResult {
+    /**
+     * {@code -V}: print the version on stdout, exit 0.
+     *
+     * @param profile the profile chosen before {@code -V} (option, else environment, else the default)
+     */
+    record Version(KmodProfile profile) implements ParseResult {
     }
 
     /** Do the work the options describe. */

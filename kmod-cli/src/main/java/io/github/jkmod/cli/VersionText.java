@@ -1,20 +1,25 @@
 package io.github.jkmod.cli;
 
+import io.github.jkmod.core.KmodProfile;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * The {@code -V} text, in modprobe's two-line format: {@code kmod version 30} then the feature
- * list. jkmod prints its own name and version honestly ({@code jkmod version 0.1.0}), so that
- * nobody mistakes it for kmod, and lists the features in kmod's order and spelling: module
- * compression it can read ({@code +ZSTD +XZ +ZLIB}, through aircompressor, XZ for Java and
- * java.util.zip), no signature crypto ({@code -LIBCRYPTO}), no experimental features.
+ * The {@code -V} text, in modprobe's two-line format: {@code kmod version 34.2} then the feature
+ * list. jkmod prints its own name and version honestly, with the kmod release its profile follows
+ * ({@code jkmod version 0.1.0 (kmod 34.2)}), so that nobody mistakes it for kmod, and lists the
+ * features in the order and spelling of that release: module compression it can read
+ * ({@code +ZSTD +XZ +ZLIB}, through aircompressor, XZ for Java and java.util.zip), no signature
+ * crypto (kmod 30: {@code -LIBCRYPTO -EXPERIMENTAL}, kmod 34: {@code -OPENSSL}).
  */
 final class VersionText {
-    /** The feature line, in kmod's format. */
-    static final String FEATURES = "+ZSTD +XZ +ZLIB -LIBCRYPTO -EXPERIMENTAL";
+    /** The feature line of the kmod 30 profile, in kmod 30's format. */
+    static final String FEATURES_KMOD30 = "+ZSTD +XZ +ZLIB -LIBCRYPTO -EXPERIMENTAL";
+    /** The feature line of the kmod 34 profile, in kmod 34's format. */
+    static final String FEATURES_KMOD34 = "+ZSTD +XZ +ZLIB -OPENSSL";
 
     private VersionText() {
     }
@@ -36,8 +41,9 @@ final class VersionText {
         return p.getProperty("version", "unknown");
     }
 
-    /** Both lines, newline-terminated. */
-    static String render() {
-        return "jkmod version " + version() + "\n" + FEATURES + "\n";
+    /** Both lines of {@code profile}, newline-terminated. */
+    static String render(KmodProfile profile) {
+        return "jkmod version " + version() + " (kmod " + profile.kmodVersion() + ")\n"
+                + (profile == KmodProfile.KMOD_30 ? FEATURES_KMOD30 : FEATURES_KMOD34) + "\n";
     }
 }

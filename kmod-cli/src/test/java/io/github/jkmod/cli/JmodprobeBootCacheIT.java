@@ -70,7 +70,7 @@ class JmodprobeBootCacheIT {
     void aReadOnlyVarCacheMeansRun() {
         RealModprobe.Outcome o = inNamespace("mount -t tmpfs -o ro tmpfs /var/cache; mount -t tmpfs tmpfs /run; "
                 + "mount -t tmpfs tmpfs /dev/shm; " + run("/run/jmodprobe"));
-        assertEquals(VersionText.render() + "1\njmodprobe-ID.jar jmodprobe-ID.jsa jmodprobe-ID.ok \n", o.stdout(),
+        assertEquals(VersionText.render(io.github.jkmod.core.KmodProfile.DEFAULT) + "1\njmodprobe-ID.jar jmodprobe-ID.jsa jmodprobe-ID.ok \n", o.stdout(),
                 o.stderr());
         assertEquals(0, o.status(), o.stderr());
     }
@@ -80,7 +80,7 @@ class JmodprobeBootCacheIT {
         RealModprobe.Outcome o = inNamespace("mount -t tmpfs -o ro tmpfs /var/cache; mount -t tmpfs -o ro tmpfs /run; "
                 + "mount -t tmpfs tmpfs /tmp; mount -t tmpfs tmpfs /dev/shm; " + run("/tmp/jmodprobe-root")
                 + "; stat -c %a /tmp/jmodprobe-root");
-        assertEquals(VersionText.render() + "1\njmodprobe-ID.jar jmodprobe-ID.jsa jmodprobe-ID.ok \n700\n",
+        assertEquals(VersionText.render(io.github.jkmod.core.KmodProfile.DEFAULT) + "1\njmodprobe-ID.jar jmodprobe-ID.jsa jmodprobe-ID.ok \n700\n",
                 o.stdout(), o.stderr());
     }
 
@@ -90,7 +90,7 @@ class JmodprobeBootCacheIT {
                 + "mount -t tmpfs tmpfs /tmp; mount -t tmpfs tmpfs /dev/shm; mkdir -m 700 /tmp/elsewhere; "
                 + "ln -s /tmp/elsewhere /tmp/jmodprobe-root; " + run("/tmp/elsewhere"));
         // the same output, a plain start (no class from the archive), nothing written through the link
-        assertEquals(VersionText.render() + "0\n\n", o.stdout(), o.stderr());
+        assertEquals(VersionText.render(io.github.jkmod.core.KmodProfile.DEFAULT) + "0\n\n", o.stdout(), o.stderr());
         assertTrue(o.stderr().isEmpty(), o.stderr());
     }
 }

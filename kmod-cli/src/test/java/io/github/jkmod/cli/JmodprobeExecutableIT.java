@@ -117,6 +117,6 @@ class JmodprobeExecutableIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        assertEquals(VersionText.render(), out);
+        assertEquals(VersionText.render(io.github.jkmod.core.KmodProfile.DEFAULT), out);
     }
 }

@@ -42,17 +42,25 @@ public final class KmodContext {
         // Stamped before they are read: a change while reading shows as a change afterwards.
         List<Path> configInputs = new ArrayList<>();
         if (b.configPaths.isEmpty()) {
-            for (String d : ConfigLoader.KMOD30_DIRECTORIES) {
+            for (String d : b.profile.configDirectories()) {
                 configInputs.add(b.root.resolve(d));
             }
         } else {
             configInputs.addAll(b.configPaths);
         }
         configInputs.add(directory.path().resolve("modules.softdep"));
+        if (b.profile.weakdeps()) {
+            configInputs.add(directory.path().resolve("modules.weakdep"));
+        }
         this.configStamps = ResourceStamps.of(configInputs, name -> true);
         this.indexStamps = ResourceStamps.of(List.of(directory.path()), name -> name.startsWith("modules."));
-        this.config = ConfigLoader.load(b.root, b.configPaths, directory.path(),
-                b.cmdline != null ? b.cmdline : b.root.resolve("proc/cmdline"));
+        ConfigLoader.Builder loader = ConfigLoader.builder().configRoot(b.root).moduleDir(directory.path())
+                .cmdlineFile(b.cmdline != null ? b.cmdline : b.root.resolve("proc/cmdline"))
+                .directories(b.profile.configDirectories()).weakdeps(b.profile.weakdeps());
+        for (Path p : b.configPaths) {
+            loader.configPath(p);
+        }
+        this.config = loader.build();
         this.memo = new ConfigMemo(config);
         this.states = new ModuleStates(b.root, b.logic, directory);
         this.lookup = new ModuleLookup(directory, config);
@@ -150,6 +158,34 @@ public final class KmodContext {
         return found;
     }
 
+    /**
+     * The weak dependencies of {@code module}, as libkmod's {@code kmod_module_get_weakdeps}: the
+     * modules that the {@code weakdep} line matching its name (in modprobe.d or
+     * {@code modules.weakdep}) names, each looked up like {@link #lookup}. Loads never use them (as
+     * kmod: they are for tools that build an initramfs); empty under {@link KmodProfile#KMOD_30}.
+     *
+     * @param module a module
+     * @return the modules, in the order the line names them
+     * @throws KmodException when an index is corrupt
+     */
+    public List<Module> weakdeps(Module module) throws KmodException {
+        Objects.requireNonNull(module, "module");
+        Optional<io.github.jkmod.core.config.WeakdepEntry> entry = config.weakdep(module.name());
+        if (entry.isEmpty()) {
+            return List.of();
+        }
+        List<Module> out = new ArrayList<>();
+        for (String dep : entry.get().deps()) {
+            out.addAll(lookup(dep));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The behaviour profile: which kmod release this context follows where releases differ. */
+    public KmodProfile profile() {
+        return settings.profile;
+    }
+
     /** The module's modules.dep entry (its file and dependencies), if it has one. */
     public Optional<DepEntry> dependencies(String name) throws KmodException {
         Optional<DepEntry> cached = depCache.get(name);
@@ -222,6 +258,7 @@ public final class KmodContext {
         private List<Path> configPaths = List.of();
         private Path cmdline;
         private InitstateLogic logic = InitstateLogic.KMOD_20;
+        private KmodProfile profile = KmodProfile.DEFAULT;
 
         private Builder() {
         }
@@ -249,7 +286,8 @@ public final class KmodContext {
 
         /**
          * Configuration files or directories that replace the default directories (modprobe's
-         * {@code -C}, repeatable). Empty: the five default directories under the root.
+         * {@code -C}, repeatable). Empty: the default directories of the {@linkplain #profile profile}
+         * under the root.
          */
         public Builder configPaths(List<Path> paths) {
             this.configPaths = List.copyOf(paths);
@@ -268,6 +306,15 @@ public final class KmodContext {
             return this;
         }
 
+        /**
+         * The kmod release to follow where releases differ ({@link KmodProfile}): configuration
+         * directories, {@code weakdep}. Default {@link KmodProfile#DEFAULT} (kmod 34).
+         */
+        public Builder profile(KmodProfile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
         /** A copy of these settings. */
         private Builder copy() {
             Builder c = new Builder();
@@ -277,6 +324,7 @@ public final class KmodContext {
             c.configPaths = configPaths;
             c.cmdline = cmdline;
             c.logic = logic;
+            c.profile = profile;
             return c;
         }
 

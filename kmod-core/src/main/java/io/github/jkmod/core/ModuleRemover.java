@@ -90,7 +90,8 @@ public final class ModuleRemover {
             Path holdersDir = context.root().resolve("sys/module").resolve(name).resolve("holders");
             if (!Files.isDirectory(holdersDir)) {
                 // libkmod cannot list them, says so, and goes on with none.
-                listener.error("../libkmod/libkmod-module.c:1998 kmod_module_get_holders() could not open '"
+                listener.error(context.profile().logPrefix("../libkmod/libkmod-module.c:1998", "kmod_module_get_holders")
+                        + "could not open '"
                         + holdersDir + "': No such file or directory");
             }
             List<Module> holders = new ArrayList<>();
@@ -174,7 +175,7 @@ public final class ModuleRemover {
             if (flags.waitMillis() > 0) {
                 listener.error("could not remove '" + name + "': " + e.strerror());
             } else {
-                listener.error("../libkmod/libkmod-module.c:856 kmod_module_remove_module() "
+                listener.error(context.profile().logPrefix("../libkmod/libkmod-module.c:856", "kmod_module_remove_module")
                         + "could not remove '" + name + "': " + e.strerror());
             }
             return -e.errno();

@@ -62,6 +62,18 @@ public record ConfigWarning(Path file, int line, String message, Kind kind) {
         return "libkmod: ERROR " + kind.origin() + ": " + message;
     }
 
+    /**
+     * The line {@code modprobe} of {@code profile} writes to standard error for this warning,
+     * without the newline: as {@link #stderrLine()} for kmod 30, {@code libkmod: ERROR: FUNCTION: MESSAGE}
+     * for kmod 34.
+     *
+     * @param profile the kmod release followed
+     * @return the line
+     */
+    public String stderrLine(io.github.jkmod.core.KmodProfile profile) {
+        return profile.libkmodLine(kind.origin(), message);
+    }
+
     @Override
     public String toString() {
         return message;

@@ -4,6 +4,7 @@ import io.github.jkmod.KmodException;
 import io.github.jkmod.core.CommandRunner;
 import io.github.jkmod.core.KmodContext;
 import io.github.jkmod.core.KmodProfile;
+import io.github.jkmod.index.IndexHeaderCheck;
 import io.github.jkmod.core.config.ConfigWarning;
 import io.github.jkmod.core.kernel.KernelCalls;
 import io.github.jkmod.sysfs.InitstateLogic;
@@ -62,6 +63,10 @@ public final class CoreRunner implements ModprobeRunner {
             if (options.logPriority() >= Log.INFO) {
                 log.info(options.profile().logPrefix("../libkmod/libkmod.c:367", "kmod_set_log_fn")
                         + "custom logging function 0x" + FAKE_ADDRESS + " registered");
+            }
+            // Then libkmod opens the indexes (kmod_load_resources), reporting a bad header.
+            for (IndexHeaderCheck bad : inv.context().moduleDirectory().startupProblems()) {
+                log.error(options.profile().logPrefix(bad.kmod30Location(), "index_mm_open") + bad.kmodMessage());
             }
             int status = switch (options.action()) {
                 case SHOW_CONFIG -> ShowConfigAction.run(inv);

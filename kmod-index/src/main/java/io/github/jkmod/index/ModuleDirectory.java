@@ -185,6 +185,14 @@ public final class ModuleDirectory {
     private Optional<ModuleIndex> load(IndexKind kind) throws KmodException {
         Path bin = dir.resolve(kind.binaryName());
         if (Files.isRegularFile(bin)) {
+            // As kmod: an empty or short file, a wrong magic or major version is no index at all
+            // (the last two are reported by startupProblems()); a present .bin is never replaced by
+            // its text twin.
+            IndexHeaderCheck header = IndexHeaderCheck.of(bin);
+            if (header.verdict() != IndexHeaderCheck.Verdict.USABLE) {
+                Logging.LOG.log(Level.DEBUG, "{0}: {1}: read as absent", bin, header.verdict());
+                return Optional.empty();
+            }
             return Optional.of(BinaryIndex.open(bin));
         }
         Path text = dir.resolve(kind.textName());
@@ -193,6 +201,34 @@ public final class ModuleDirectory {
             return Optional.of(BinaryIndex.of(textBuilder.build(kind).toByteBuffer(IndexWriter.Layout.PRE_ORDER), text));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The index files kmod reports when it opens a module directory at start-up (modprobe's
+     * {@code kmod_load_resources}), in its order and with its stop rule, both found with the real
+     * tools: it opens {@code modules.dep.bin}, {@code modules.alias.bin}, {@code modules.symbols.bin},
+     * {@code modules.builtin.alias.bin}, {@code modules.builtin.bin} and stops at the first that is
+     * not {@linkplain IndexHeaderCheck.Verdict#USABLE usable}, reported or not, except that a failed
+     * {@code modules.builtin.alias.bin} still lets it open {@code modules.builtin.bin}. Files it does
+     * not reach are opened later, per lookup, without a word. So the list has at most two entries.
+     *
+     * @return the reported files, in kmod's order
+     * @throws KmodException when a file cannot be read
+     */
+    public List<IndexHeaderCheck> startupProblems() throws KmodException {
+        List<IndexHeaderCheck> out = new java.util.ArrayList<>(2);
+        IndexKind[] order = {IndexKind.DEP, IndexKind.ALIAS, IndexKind.SYMBOLS, IndexKind.BUILTIN_ALIAS,
+            IndexKind.BUILTIN};
+        for (IndexKind kind : order) {
+            IndexHeaderCheck check = IndexHeaderCheck.of(dir.resolve(kind.binaryName()));
+            if (check.reported()) {
+                out.add(check);
+            }
+            if (check.verdict() != IndexHeaderCheck.Verdict.USABLE && kind != IndexKind.BUILTIN_ALIAS) {
+                break;
+            }
+        }
+        return out;
     }
 
     private Optional<Path> regularFile(String name) {

@@ -112,7 +112,7 @@ public final class CoreRunner implements ModprobeRunner {
         InitstateLogic logic = options.initstateLogic();
         ContextFactory factory = new ContextFactory(systemRoot, moduleRoot, release, configPaths,
                 logic, options.profile(), log);
-        return new Invocation(options, out, log, factory, dirname, kernel, commands, childEnv);
+        return new Invocation(options, out, log, factory, dirname, kernel, commands, childEnv, cwd);
     }
 
     /** Builds the context on first use: actions that do not need it never open an index. */

@@ -3,6 +3,7 @@ package io.github.jkmod.cli;
 import io.github.jkmod.KmodException;
 import io.github.jkmod.core.KmodContext;
 import io.github.jkmod.core.Module;
+import io.github.jkmod.core.ModuleNotFoundException;
 import io.github.jkmod.core.ProbeExecutor;
 import io.github.jkmod.core.ProbeFailedException;
 import io.github.jkmod.core.ProbeFlags;
@@ -39,7 +40,19 @@ final class InsertAction {
     private static int insert(Invocation inv, String name, String extra) throws KmodException {
         ModprobeOptions o = inv.options();
         KmodContext ctx = inv.context();
-        List<Module> modules = ctx.lookup(name);
+        List<Module> modules;
+        if (o.profile().modulePaths() && (name.startsWith("/") || name.startsWith("./"))) {
+            // kmod 34: the file itself, shown and opened as given (relative: after the working directory)
+            Path file = RawArguments.path(name.startsWith("/") ? name : inv.cwd() + "/" + name);
+            try {
+                modules = List.of(ctx.moduleAtPath(file));
+            } catch (ModuleNotFoundException e) {
+                inv.logMain("Failed to get module from path " + name + ": No such file or directory");
+                return -Errno.ENOENT;
+            }
+        } else {
+            modules = ctx.lookup(name);
+        }
         if (modules.isEmpty()) {
             inv.logMain("Module " + name + " not found in directory " + inv.dirname());
             return -Errno.ENOENT;

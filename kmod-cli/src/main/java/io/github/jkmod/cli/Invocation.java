@@ -20,7 +20,8 @@ record Invocation(
         String dirname,
         KernelCalls kernel,
         CommandRunner commands,
-        Map<String, String> childEnvironment) {
+        Map<String, String> childEnvironment,
+        Path cwd) {
 
     KmodContext context() throws KmodException {
         return contextFactory.get();

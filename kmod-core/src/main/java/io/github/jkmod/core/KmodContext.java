@@ -181,6 +181,27 @@ public final class KmodContext {
         return List.copyOf(out);
     }
 
+    /**
+     * A module given as a file, as kmod 34's {@code modprobe /path/m.ko} takes it: its name is the
+     * file name up to its first {@code .}, with {@code -} as {@code _}; it is inserted from
+     * {@code file}, with the dependencies, options and softdeps of that name from this context.
+     *
+     * @param file the module file, as given (it is shown and opened as it is, not normalised)
+     * @return the module
+     * @throws ModuleNotFoundException when the file does not exist or gives no name
+     */
+    public Module moduleAtPath(Path file) throws ModuleNotFoundException {
+        Objects.requireNonNull(file, "file");
+        Path base = file.getFileName();
+        String text = base == null ? "" : base.toString();
+        int dot = text.indexOf('.');
+        String name = (dot < 0 ? text : text.substring(0, dot)).replace('-', '_');
+        if (name.isEmpty() || !java.nio.file.Files.exists(file)) {
+            throw new ModuleNotFoundException(file.toString(), directory.path());
+        }
+        return new Module(name, Optional.empty(), Optional.of(file));
+    }
+
     /** The behaviour profile: which kmod release this context follows where releases differ. */
     public KmodProfile profile() {
         return settings.profile;

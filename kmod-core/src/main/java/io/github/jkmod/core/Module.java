@@ -1,5 +1,6 @@
 package io.github.jkmod.core;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,15 +10,31 @@ import java.util.Optional;
  * {@code modules.builtin.alias}), that alias. Two modules are the same entry of a load plan only
  * when both name and alias are equal, as in the reference implementation.
  *
+ * <p>A module given as a file ({@link KmodContext#moduleAtPath}, kmod 34's {@code modprobe ./m.ko})
+ * carries that file: it is inserted from there, with the dependencies, options and softdeps of its
+ * name.
+ *
  * @param name the module name ({@code -} already {@code _})
  * @param alias the alias it was found by, if any
+ * @param file the file it was given as, if any (then it has no alias)
  */
-public record Module(String name, Optional<String> alias) {
+public record Module(String name, Optional<String> alias, Optional<Path> file) {
 
     /** Checks the components. */
     public Module {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(alias, "alias");
+        Objects.requireNonNull(file, "file");
+    }
+
+    /**
+     * A module found by its name or through an alias (no file).
+     *
+     * @param name the module name
+     * @param alias the alias it was found by, if any
+     */
+    public Module(String name, Optional<String> alias) {
+        this(name, alias, Optional.empty());
     }
 
     /** A module found by its own name. */
@@ -34,16 +51,17 @@ public record Module(String name, Optional<String> alias) {
     // (ObjectMethods) on first use, which costs milliseconds of start-up for every load plan.
     @Override
     public boolean equals(Object o) {
-        return o instanceof Module m && name.equals(m.name) && alias.equals(m.alias);
+        return o instanceof Module m && name.equals(m.name) && alias.equals(m.alias) && file.equals(m.file);
     }
 
     @Override
     public int hashCode() {
-        return 31 * name.hashCode() + alias.hashCode();
+        return 31 * (31 * name.hashCode() + alias.hashCode()) + file.hashCode();
     }
 
     @Override
     public String toString() {
-        return alias.isPresent() ? name + " (alias " + alias.get() + ")" : name;
+        return file.isPresent() ? name + " (file " + file.get() + ")"
+                : alias.isPresent() ? name + " (alias " + alias.get() + ")" : name;
     }
 }

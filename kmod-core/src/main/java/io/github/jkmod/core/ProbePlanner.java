@@ -123,6 +123,9 @@ final class ProbePlanner {
             return new ProbeStep(m, ProbeStep.Action.RUN_INSTALL, Optional.empty(), command,
                     options, required);
         }
+        if (m.file().isPresent()) {
+            return new ProbeStep(m, ProbeStep.Action.INSERT, m.file(), Optional.empty(), options, required);
+        }
         Optional<DepEntry> dep = context.dependencies(m.name());
         if (dep.isPresent()) {
             return new ProbeStep(m, ProbeStep.Action.INSERT, Optional.of(dep.get().file()),

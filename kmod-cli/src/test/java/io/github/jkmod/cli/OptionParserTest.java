@@ -1,5 +1,6 @@
 package io.github.jkmod.cli;
 
+import io.github.jkmod.core.KmodProfile;
 import io.github.jkmod.sysfs.InitstateLogic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -183,6 +184,9 @@ class OptionParserTest {
         "--initstate-logic|/sbin/jmodprobe: option '--initstate-logic' requires an argument",
         "--initstate-logic=kmod19|jmodprobe: ERROR: unexpected initstate logic value 'kmod19' (expected kmod18 or kmod20).",
         "--initstate|/sbin/jmodprobe: unrecognized option '--initstate'",
+        "--profile|/sbin/jmodprobe: option '--profile' requires an argument",
+        "--profile=kmod33|jmodprobe: ERROR: unexpected profile value 'kmod33' (expected kmod30 or kmod34).",
+        "--prof=kmod30|/sbin/jmodprobe: unrecognized option '--prof=kmod30'",
     })
     void refusesWithModprobesText(String arg, String expected) {
         assertEquals(expected + "\n", error(arg));
@@ -230,5 +234,33 @@ class OptionParserTest {
         assertEquals("jmodprobe: ERROR: unexpected JKMOD_INITSTATE_LOGIC value 'bad' "
                 + "(expected kmod18 or kmod20).\n", error(env, "x"));
         assertFalse(ok("--initstate-logic=kmod18", "x").childModprobeOptions().isPresent());
+    }
+
+    @Test
+    void profileOptionWinsOverEnvironmentAndReachesHelpAndVersion() throws UsageException {
+        assertEquals(KmodProfile.KMOD_34, ok("x").profile());
+        Map<String, String> env = new HashMap<>();
+        env.put("JKMOD_PROFILE", "kmod30");
+        assertEquals(KmodProfile.KMOD_30, ok(env, "x").profile());
+        assertEquals(KmodProfile.KMOD_34, ok(env, "--profile=kmod34", "x").profile());
+        assertEquals(KmodProfile.KMOD_30, ok("--profile", "kmod30", "x").profile());
+        assertEquals(new ParseResult.Version(KmodProfile.KMOD_30), OptionParser.parse(ARGV0, List.of("-V"), env));
+        assertEquals(new ParseResult.Help(KmodProfile.KMOD_34),
+                OptionParser.parse(ARGV0, List.of("--profile=kmod34", "-h", "--profile=kmod30"), env));
+        env.put("JKMOD_PROFILE", "bad");
+        assertEquals(KmodProfile.KMOD_30, ok(env, "--profile=kmod30", "x").profile());
+        assertEquals("jmodprobe: ERROR: unexpected JKMOD_PROFILE value 'bad' (expected kmod30 or kmod34).\n",
+                error(env, "x"));
+        assertFalse(ok("--profile=kmod30", "x").childModprobeOptions().isPresent());
+    }
+
+    @Test
+    void helpAndVersionOfEachProfile() {
+        assertTrue(HelpText.render("modprobe", KmodProfile.KMOD_30).contains("\t-w, --wait <MSEC>           When"));
+        assertTrue(HelpText.render("modprobe", KmodProfile.KMOD_34).contains("\t-w, --wait=<MSEC>           When"));
+        assertEquals(HelpText.render("m", KmodProfile.KMOD_30).replace("--wait <", "--wait=<"),
+                HelpText.render("m", KmodProfile.KMOD_34), "one line differs");
+        assertTrue(VersionText.render(KmodProfile.KMOD_34).endsWith(" (kmod 34.2)\n+ZSTD +XZ +ZLIB -OPENSSL\n"));
+        assertTrue(VersionText.render(KmodProfile.KMOD_30).endsWith(" (kmod 30)\n+ZSTD +XZ +ZLIB -LIBCRYPTO -EXPERIMENTAL\n"));
     }
 }

@@ -5,7 +5,7 @@
  * prints, last, `keys=K modules_emitted=M best_pass_ms=T`. MODE says what a pass starts from:
  *
  *   fresh  each pass opens its own context (kmod_new, kmod_load_resources), does all keys and frees
- *          it (kmod_unref), all inside the timed pass: what a new modprobe process does per key set;
+ *          it (kmod_unref), all inside the timed pass; the pass line's open_ms is the opening;
  *   warm   one context, opened before the first pass (`# open_ms`), kept for all passes, and the
  *          modules that pass 1 looked up keep their references until the end, so libkmod's module
  *          pool keeps each module's dependency list, path, options and install commands, as
@@ -177,16 +177,20 @@ int main(int argc, char *argv[])
 		double thread_cpu = cpu_ms(CLOCK_THREAD_CPUTIME_ID);
 		double start = now_ms();
 
+		char opened[64] = "";
+
 		emitted = 0;
-		if (fresh)
+		if (fresh) {
 			ctx = open_ctx(argv[2]);
+			snprintf(opened, sizeof(opened), ", open_ms=%.2f", now_ms() - start);
+		}
 		pass_keys(ctx, keys, nkeys, pass == 1 ? kept : NULL);
 		if (fresh)
 			kmod_unref(ctx);
 		double ms = now_ms() - start;
-		printf("# pass %d: %.1f ms, modules_emitted=%ld, process_cpu_ms=%.1f, thread_cpu_ms=%.1f\n",
+		printf("# pass %d: %.1f ms, modules_emitted=%ld, process_cpu_ms=%.1f, thread_cpu_ms=%.1f%s\n",
 		       pass, ms, emitted, cpu_ms(CLOCK_PROCESS_CPUTIME_ID) - cpu,
-		       cpu_ms(CLOCK_THREAD_CPUTIME_ID) - thread_cpu);
+		       cpu_ms(CLOCK_THREAD_CPUTIME_ID) - thread_cpu, opened);
 		fflush(stdout);
 		if (per_pass >= 0 && per_pass != emitted) {
 			fprintf(stderr, "resolve_all: pass %d emitted %ld, pass 1 %ld\n", pass, emitted,

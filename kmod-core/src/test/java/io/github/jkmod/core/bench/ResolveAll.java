@@ -25,7 +25,8 @@ import java.util.Locale;
  * MODE says what a pass starts from:
  * <ul>
  * <li>{@code fresh}: each pass builds its own context ({@link KmodContext.Builder#build()}) inside
- * the timed pass and drops it afterwards, as libkmod's {@code kmod_new} and {@code kmod_unref};
+ * the timed pass and drops it afterwards, as libkmod's {@code kmod_new} and {@code kmod_unref}
+ * (the pass line's {@code open_ms} is the building);
  * <li>{@code warm}: one context, built before the first pass ({@code # open_ms}), kept for all
  * passes with everything it remembers (plans, dependencies, configuration answers).
  * </ul>
@@ -122,14 +123,16 @@ public final class ResolveAll {
             long cpu = os.getProcessCpuTime();
             long threadCpu = thread.getCurrentThreadCpuTime();
             long start = System.nanoTime();
+            String opened = "";
             if (fresh) {
                 ctx = open(moduleDir);
+                opened = String.format(Locale.ROOT, ", open_ms=%.2f", (System.nanoTime() - start) / 1e6);
             }
             long emitted = pass(ctx, keys);
             double ms = (System.nanoTime() - start) / 1e6;
             System.out.printf(Locale.ROOT, "# pass %d: %.1f ms, modules_emitted=%d, process_cpu_ms=%.1f,"
-                    + " thread_cpu_ms=%.1f%n", p, ms, emitted, (os.getProcessCpuTime() - cpu) / 1e6,
-                    (thread.getCurrentThreadCpuTime() - threadCpu) / 1e6);
+                    + " thread_cpu_ms=%.1f%s%n", p, ms, emitted, (os.getProcessCpuTime() - cpu) / 1e6,
+                    (thread.getCurrentThreadCpuTime() - threadCpu) / 1e6, opened);
             if (perPass >= 0 && emitted != perPass) {
                 throw new IllegalStateException("pass " + p + " emitted " + emitted + ", pass 1 " + perPass);
             }

@@ -351,3 +351,16 @@ for first in absent zero short8; do for f1 in modules.dep.bin modules.builtin.al
   [ "$f1" = modules.dep.bin ] && printf '\x00\x00\x00\x01' | dd of="$M/modules.symbols.bin" bs=1 conv=notrunc status=none
   MAXL=4 show "$f1 $first, later files bad: -R crypto-crc32c" modprobe -C "$W/conf-empty" -d "$D" -S "$REL" -R crypto-crc32c
 done; done
+
+echo "## 12. modules.builtin.bin of 0 bytes: builtin by name vs builtin by alias"
+D=$(tree t-builtin-zero); : >"$D/lib/modules/$REL/modules.builtin.bin"
+for cmd in "-n -v unix" "-n -v -r unix" "-n -v net-pf-1" "--show-depends net-pf-1" "-n -v -r net-pf-1"; do
+  MAXL=4 show "modules.builtin.bin zero: $cmd" modprobe -C "$W/conf-empty" -d "$D" -S "$REL" $cmd
+done
+
+echo "## 13. How the version is checked and printed (modules.dep.bin bytes 4-7)"
+for ver in '\x00\x1a\x00\x01' '\x00\x00\x00\x01' '\x00\x02\xff\xff' '\x00\x02\x00\x00'; do
+  D=$(tree t-version)
+  printf "$ver" | dd of="$D/lib/modules/$REL/modules.dep.bin" bs=1 seek=4 conv=notrunc status=none
+  MAXL=4 show "modules.dep.bin version bytes $ver: --show-depends crc16" modprobe -C "$W/conf-empty" -d "$D" -S "$REL" --show-depends crc16
+done

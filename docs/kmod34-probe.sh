@@ -351,3 +351,39 @@ for first in absent zero short8; do for f1 in modules.dep.bin modules.builtin.al
   [ "$f1" = modules.dep.bin ] && printf '\x00\x00\x00\x01' | dd of="$M/modules.symbols.bin" bs=1 conv=notrunc status=none
   MAXL=4 show "$f1 $first, later files bad: -R crypto-crc32c" modprobe -C "$W/conf-empty" -d "$D" -S "$REL" -R crypto-crc32c
 done; done
+
+echo "## 12. modules.builtin.bin of 0 bytes: builtin by name vs builtin by alias"
+D=$(tree t-builtin-zero); : >"$D/lib/modules/$REL/modules.builtin.bin"
+for cmd in "-n -v unix" "-n -v -r unix" "-n -v net-pf-1" "--show-depends net-pf-1" "-n -v -r net-pf-1"; do
+  MAXL=4 show "modules.builtin.bin zero: $cmd" modprobe -C "$W/conf-empty" -d "$D" -S "$REL" $cmd
+done
+
+echo "## 13. How the version is checked and printed (modules.dep.bin bytes 4-7)"
+for ver in '\x00\x1a\x00\x01' '\x00\x00\x00\x01' '\x00\x02\xff\xff' '\x00\x02\x00\x00'; do
+  D=$(tree t-version)
+  printf "$ver" | dd of="$D/lib/modules/$REL/modules.dep.bin" bs=1 seek=4 conv=notrunc status=none
+  MAXL=4 show "modules.dep.bin version bytes $ver: --show-depends crc16" modprobe -C "$W/conf-empty" -d "$D" -S "$REL" --show-depends crc16
+done
+
+echo "## 14. Odd directory entries in modprobe.d (the non-merged root of section 9, with /dev/null)"
+R=$W/nonmerged
+mkdir -p "$R/dev" "$R/lib/modprobe.d" "$R/usr/lib/modprobe.d" "$R/etc/modprobe.d/dir.conf"
+[ -e "$R/dev/null" ] || mknod -m 666 "$R/dev/null" c 1 3
+echo "alias masked_lib crc16" >"$R/lib/modprobe.d/mask.conf"
+echo "alias masked_usr_lib crc16" >"$R/usr/lib/modprobe.d/mask.conf"
+ln -sf /dev/null "$R/etc/modprobe.d/mask.conf"
+echo "alias dangle_target crc16" >"$R/lib/modprobe.d/dangling.conf"
+ln -sf /nonexistent "$R/etc/modprobe.d/dangling.conf"
+echo "alias txt_file crc16" >"$R/etc/modprobe.d/b.txt"
+echo "alias hidden_file crc16" >"$R/etc/modprobe.d/.hidden.conf"
+echo "alias in_subdir crc16" >"$R/etc/modprobe.d/dir.conf/x.conf"
+: >"$R/etc/modprobe.d/empty.conf"
+echo "alias via_symlink crc16" >"$R/usr/lib/real.conf"
+ln -sf /usr/lib/real.conf "$R/etc/modprobe.d/link.conf"
+printf 'alias no_newline crc16' >"$R/etc/modprobe.d/nonl.conf"
+printf 'alias cont \\\n  crc16\n' >"$R/etc/modprobe.d/cont.conf"
+for v in 30 34; do
+  echo "-- kmod $v: modprobe -S $REL -c (chroot $R), configuration part without section 9's lines"
+  chroot "$R" /k$v/ld.so --library-path /k$v/lib --argv0 /sbin/modprobe /k$v/kmod -S "$REL" -c 2>&1 |
+    sed '/^# End of configuration/q' | grep -vE '^(options same|alias from_)'
+done

@@ -56,7 +56,8 @@ public final class KmodContext {
         this.indexStamps = ResourceStamps.of(List.of(directory.path()), name -> name.startsWith("modules."));
         ConfigLoader.Builder loader = ConfigLoader.builder().configRoot(b.root).moduleDir(directory.path())
                 .cmdlineFile(b.cmdline != null ? b.cmdline : b.root.resolve("proc/cmdline"))
-                .directories(b.profile.configDirectories()).weakdeps(b.profile.weakdeps());
+                .directories(b.profile.configDirectories()).weakdeps(b.profile.weakdeps())
+                .reportUnstatableEntries(b.profile == KmodProfile.KMOD_34);
         for (Path p : b.configPaths) {
             loader.configPath(p);
         }

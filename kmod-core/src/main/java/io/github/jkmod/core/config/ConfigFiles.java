@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * its {@code *.conf} and {@code *.alias} entries whose name does not start with {@code .} (an entry
  * that is a directory, symbolic links followed, is warned about and skipped; a broken link stays
  * listed, hides the same name elsewhere and reads as nothing, unless kmod's stale stat makes it a
- * directory); a file contributes itself under its file name; a path
+ * directory; kmod 34 instead reports a broken link and leaves it out, so it hides nothing); a file
+ * contributes itself under its file name; a path
  * that does not exist contributes nothing. A name already listed hides later ones (so a {@code -C}
  * file called {@code modules.softdep} is never read while a module directory is set). The result is
  * sorted by name, byte by byte.
@@ -49,6 +50,15 @@ final class ConfigFiles {
     /** Lists the files; {@code moduleDir} may be null. */
     static List<ConfigFile> list(List<Source> sources, Path moduleDir, boolean weakdeps,
             Consumer<ConfigFile> directoryInDirectory) {
+        return list(sources, moduleDir, weakdeps, false, directoryInDirectory, null);
+    }
+
+    /**
+     * Lists the files; {@code moduleDir} may be null. With {@code kmod34}, an entry that cannot be
+     * stat'ed (a broken link) goes to {@code unstatable} and is left out, as kmod 34 does.
+     */
+    static List<ConfigFile> list(List<Source> sources, Path moduleDir, boolean weakdeps, boolean kmod34,
+            Consumer<ConfigFile> directoryInDirectory, Consumer<ConfigFile> unstatable) {
         Map<String, ConfigFile> byName = new LinkedHashMap<>();
         if (moduleDir != null) {
             addModuleDirFile(byName, moduleDir, "modules.softdep");
@@ -59,10 +69,12 @@ final class ConfigFiles {
         for (Source source : sources) {
             Path path = source.path();
             if (Files.isDirectory(path)) {
-                for (Entry entry : scan(path)) {
+                for (Entry entry : scan(path, kmod34)) {
                     ConfigFile file = new ConfigFile(entry.name(), source.displayName() + "/" + entry.name(),
                             path.resolve(entry.name()));
-                    if (entry.directory()) {
+                    if (entry.unstatable()) {
+                        unstatable.accept(file);
+                    } else if (entry.directory()) {
                         directoryInDirectory.accept(file);
                     } else {
                         byName.putIfAbsent(entry.name(), file);
@@ -84,7 +96,7 @@ final class ConfigFiles {
     }
 
     /** A candidate entry of a configuration directory, and whether libkmod takes it for a directory. */
-    private record Entry(String name, boolean directory) {
+    private record Entry(String name, boolean directory, boolean unstatable) {
     }
 
     /**
@@ -92,9 +104,10 @@ final class ConfigFiles {
      * decides the order of the warnings). Names starting with {@code .} are left out, and so are
      * names ending neither in {@code .conf} nor in {@code .alias}. An entry libkmod cannot stat (a
      * broken link) keeps the answer of the previous entry stat'ed in the same scan, as kmod 30 does
-     * (it reads a stale {@code struct stat}); the first such entry counts as a file.
+     * (it reads a stale {@code struct stat}); the first such entry counts as a file. With
+     * {@code kmod34}, such an entry is marked unstatable instead.
      */
-    private static List<Entry> scan(Path dir) {
+    private static List<Entry> scan(Path dir, boolean kmod34) {
         List<Entry> entries = new ArrayList<>();
         boolean lastWasDirectory = false;
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
@@ -103,12 +116,14 @@ final class ConfigFiles {
                 if (name.startsWith(".") || !(name.endsWith(".conf") || name.endsWith(".alias"))) {
                     continue;
                 }
+                boolean unstatable = false;
                 try {
                     lastWasDirectory = Files.readAttributes(path, BasicFileAttributes.class).isDirectory();
                 } catch (IOException | SecurityException e) {
                     ConfigLoader.Logging.LOG.log(System.Logger.Level.DEBUG, "cannot stat " + path + ": " + e);
+                    unstatable = kmod34;
                 }
-                entries.add(new Entry(name, lastWasDirectory));
+                entries.add(new Entry(name, lastWasDirectory, unstatable));
             }
         } catch (IOException | SecurityException e) {
             ConfigLoader.Logging.LOG.log(System.Logger.Level.DEBUG, "cannot list " + dir + ": " + e);

@@ -99,6 +99,7 @@ public final class ConfigLoader {
         private Path moduleDir;
         private Path cmdlineFile;
         private boolean weakdeps;
+        private boolean kmod34Entries;
 
         private Builder() {
         }
@@ -161,6 +162,17 @@ public final class ConfigLoader {
             return this;
         }
 
+        /**
+         * Whether a configuration directory's entry that cannot be stat'ed (a broken link) is
+         * reported ({@link ConfigWarning.Kind#CANNOT_STAT}) and left out, as kmod 34 does; off by
+         * default: kmod 30 lists it silently, reads nothing from it, and it hides the same name in
+         * later directories.
+         */
+        public Builder reportUnstatableEntries(boolean on) {
+            this.kmod34Entries = on;
+            return this;
+        }
+
         /** Reads everything and returns the configuration. */
         public ModprobeConfig build() {
             ConfigParser.Contents contents = new ConfigParser.Contents();
@@ -171,13 +183,21 @@ public final class ConfigLoader {
                 }
             }
             // Anonymous classes rather than lambdas here and below: lambdas cost start-up time.
-            List<ConfigFile> files = ConfigFiles.list(sources, moduleDir, weakdeps,
+            List<ConfigFile> files = ConfigFiles.list(sources, moduleDir, weakdeps, kmod34Entries,
                     new Consumer<ConfigFile>() {
                         @Override
                         public void accept(ConfigFile dir) {
                             contents.warnings.add(new ConfigWarning(dir.path(), 0,
                                     "Directories inside directories are not supported: " + dir.displayName(),
                                     ConfigWarning.Kind.DIRECTORY_IN_DIRECTORY));
+                        }
+                    },
+                    new Consumer<ConfigFile>() {
+                        @Override
+                        public void accept(ConfigFile entry) {
+                            contents.warnings.add(new ConfigWarning(entry.path(), 0,
+                                    "Cannot stat directory entry: " + entry.displayName(),
+                                    ConfigWarning.Kind.CANNOT_STAT));
                         }
                     });
             ConfigParser parser = new ConfigParser(contents, weakdeps);

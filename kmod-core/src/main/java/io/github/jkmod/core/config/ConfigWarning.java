@@ -34,6 +34,8 @@ public record ConfigWarning(Path file, int line, String message, Kind kind) {
         DEPRECATED_COMMAND("../libkmod/libkmod-config.c:708 kmod_config_parse"),
         /** A {@code *.conf} entry of a configuration directory that is itself a directory. */
         DIRECTORY_IN_DIRECTORY("../libkmod/libkmod-config.c:772 conf_files_filter_out"),
+        /** kmod 34 only: an entry of a configuration directory that cannot be stat'ed (a broken link). */
+        CANNOT_STAT("../libkmod/libkmod-config.c conf_files_filter_out"),
         /** A {@code module.param} word of the kernel command line whose module name is bad. */
         BAD_CMDLINE_OPTION("../libkmod/libkmod-config.c:489 kcmdline_parse_result"),
         /**

@@ -85,4 +85,27 @@ class KmodProfileTest {
         assertThrows(ModuleNotFoundException.class, () -> ctx.moduleAtPath(tmp.resolve("nosuch.ko")));
         assertThrows(ModuleNotFoundException.class, () -> ctx.moduleAtPath(tmp.resolve(".hidden.ko")));
     }
+
+    /** Found with both real modprobes ({@code docs/kmod30-vs-kmod34.md}, row 18). */
+    @Test
+    void aBrokenLinkInAConfigurationDirectory(@TempDir Path tmp) throws Exception {
+        Path etc = Files.createDirectories(tmp.resolve("etc"));
+        Path lib = Files.createDirectories(tmp.resolve("lib"));
+        Files.createSymbolicLink(etc.resolve("dangling.conf"), tmp.resolve("nonexistent"));
+        Files.writeString(lib.resolve("dangling.conf"), "alias zz demofs\n");
+        for (KmodProfile profile : KmodProfile.values()) {
+            KmodContext ctx = KmodContext.builder().moduleRoot(EXAMPLE).release(RELEASE)
+                    .configPaths(List.of(etc, lib)).cmdline(Path.of("/dev/null")).profile(profile).build();
+            if (profile == KmodProfile.KMOD_30) {
+                // listed silently: it hides lib's file of the same name
+                assertEquals(List.of(), ctx.config().warnings());
+                assertEquals(List.of(), ctx.lookup("zz"));
+            } else {
+                assertEquals(List.of("libkmod: ERROR: conf_files_filter_out: Cannot stat directory entry: "
+                        + etc.resolve("dangling.conf")),
+                        ctx.config().warnings().stream().map(w -> w.stderrLine(profile)).toList());
+                assertEquals(List.of(Module.viaAlias("demofs", "zz")), ctx.lookup("zz"));
+            }
+        }
+    }
 }

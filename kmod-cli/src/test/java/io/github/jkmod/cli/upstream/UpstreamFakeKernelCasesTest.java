@@ -209,11 +209,17 @@ class UpstreamFakeKernelCasesTest {
         }
     }
 
+    /** Boots the tree whose modules.dep names mod-simple outside the module directory; returns that file. */
+    private Path bootExternal() {
+        Path external = tmp.resolve("root/lib/modules/external/mod-simple.ko");
+        boot(tree("4.4.4").depmodLike(external + ":").write());
+        return external;
+    }
+
     /** modprobe_external: the module's absolute path in modules.dep is loaded. */
     @Test
     void modprobeExternal() {
-        Path external = tmp.resolve("root/lib/modules/external/mod-simple.ko");
-        boot(tree("4.4.4").depmodLike(external + ":").write());
+        Path external = bootExternal();
         assertOk(modprobe("mod-simple"));
         assertEquals(Optional.of(external), kernel.calls().get(0).file());
         assertEquals(Phase.LIVE, kernel.phase("mod_simple"));
@@ -222,8 +228,7 @@ class UpstreamFakeKernelCasesTest {
     /** modprobe_module_from_abspath: kmod 34 loads the file given; kmod 30 does not know it. */
     @Test
     void modprobeModuleFromAbspath() throws IOException {
-        Path external = tmp.resolve("root/lib/modules/external/mod-simple.ko");
-        boot(tree("4.4.4").depmodLike(external + ":").write());
+        bootExternal();
         Path file = UpstreamTree.module(root.resolve("home/foo/mod-simple.ko"));
         Outcome old = modprobe("kmod30", tmp, file.toString());
         assertEquals(1, old.status());
@@ -236,8 +241,7 @@ class UpstreamFakeKernelCasesTest {
     /** modprobe_module_from_relpath: {@code ./mod-simple.ko} in the working directory. */
     @Test
     void modprobeModuleFromRelpath() throws IOException {
-        Path external = tmp.resolve("root/lib/modules/external/mod-simple.ko");
-        boot(tree("4.4.4").depmodLike(external + ":").write());
+        bootExternal();
         Path dir = root.resolve("home/foo");
         UpstreamTree.module(dir.resolve("mod-simple.ko"));
         assertOk(modprobe("kmod34", dir, "./mod-simple.ko"));

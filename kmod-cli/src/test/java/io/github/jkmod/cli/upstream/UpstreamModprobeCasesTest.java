@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.jkmod.cli.upstream.UpstreamRuns.Oracle;
 import io.github.jkmod.core.testsupport.RealModprobe.Outcome;
 import io.github.jkmod.core.upstream.UpstreamTree;
+import io.github.jkmod.core.upstream.UpstreamTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -330,28 +331,17 @@ class UpstreamModprobeCasesTest {
     @ParameterizedTest
     @EnumSource(Oracle.class)
     void weakdepModprobeConfig(Oracle oracle) {
-        UpstreamTree t = weakdepTree(tree(R)).write();
+        UpstreamTree t = UpstreamTrees.weakdep(tree(R)).write();
         run(oracle, t, "-c");
         run(oracle, t, "--show-depends", "mod-loop-b");
         run(oracle, t, "--show-depends", "mod-weakdep");
-    }
-
-    /** The tree of test-weakdep (also used by the library test). */
-    static UpstreamTree weakdepTree(UpstreamTree t) {
-        return t.depmodLike("kernel/mod-weakdep.ko:", "kernel/mod-simple.ko:", "kernel/mod-loop-b.ko:",
-                "kernel/mod-loop-a.ko: kernel/mod-loop-b.ko")
-                .text("modules.weakdep", "# Weak dependencies extracted from modules themselves.",
-                        "weakdep mod_weakdep mod-simple")
-                .emptyIndex("modules.builtin.alias.bin")
-                .conf("weak.conf", "weakdep mod-loop-a \t", "weakdep mod-loop-b mod-loop-a mod-simple");
     }
 
     /** test-blacklist blacklist_1: -b skips blacklisted modules (by their own name). */
     @ParameterizedTest
     @EnumSource(Oracle.class)
     void blacklist1(Oracle oracle) {
-        UpstreamTree t = tree(R).depmodLike("kernel/beeper.ko:", "kernel/beeper2.ko:", "kernel/diskette.ko:",
-                "kernel/fsmod.ko:").conf("bl.conf", "blacklist diskette", "blacklist beeper").write();
+        UpstreamTree t = UpstreamTrees.blacklist(tree(R)).write();
         assertEquals("", run(oracle, t, "-b", "-n", "-v", "beeper").stdout());
         assertEquals("", run(oracle, t, "-b", "-n", "-v", "diskette").stdout());
         assertEquals(insmod(t, "kernel/beeper2.ko", ""), run(oracle, t, "-b", "-n", "-v", "beeper2").stdout());
@@ -363,57 +353,32 @@ class UpstreamModprobeCasesTest {
     @ParameterizedTest
     @EnumSource(Oracle.class)
     void testDependencies(Oracle oracle) {
-        UpstreamTree t = dependenciesTree(tree("4.0.20-kmod")).write();
+        UpstreamTree t = UpstreamTrees.dependencies(tree("4.0.20-kmod")).write();
         Outcome o = run(oracle, t, "--show-depends", "mod-foo");
         assertEquals(4, o.stdout().lines().count(), o.stdout());
         assertTrue(o.stdout().endsWith(insmod(t, "kernel/fs/mod-foo.ko", "")), o.stdout());
-    }
-
-    /** The tree of test-dependencies (also used by the library test). */
-    static UpstreamTree dependenciesTree(UpstreamTree t) {
-        return t.depmodLike("kernel/fs/foo/mod-foo-b.ko:", "kernel/mod-foo-c.ko:", "kernel/lib/mod-foo-a.ko:",
-                "kernel/fs/mod-foo.ko: kernel/fs/foo/mod-foo-b.ko kernel/lib/mod-foo-a.ko kernel/mod-foo-c.ko");
     }
 
     /** test-multi-softdep: softdep lines for one module in two files. */
     @ParameterizedTest
     @EnumSource(Oracle.class)
     void multiSoftdep(Oracle oracle) {
-        UpstreamTree t = multiSoftdepTree(tree(R)).write();
+        UpstreamTree t = UpstreamTrees.multiSoftdep(tree(R)).write();
         run(oracle, t, "--show-depends", "mod-softdep-a");
         run(oracle, t, "--show-depends", "mod-softdep-b");
         run(oracle, t, "-c");
-    }
-
-    /** The tree of test-multi-softdep (also used by the library test). */
-    static UpstreamTree multiSoftdepTree(UpstreamTree t) {
-        return t.depmodLike("kernel/mod-foo-b.ko:", "kernel/mod-foo-c.ko:", "kernel/mod-foo-a.ko:",
-                "kernel/mod-softdep-b.ko:", "kernel/mod-softdep-a.ko:")
-                .emptyIndex("modules.builtin.alias.bin")
-                .conf("s1.conf", "softdep\tmod-softdep-a\tpre: mod-foo-a", "softdep\tmod-softdep-a\tpre: mod-foo-b",
-                        "softdep\tmod-softdep-a\tpost: mod-foo-c", "softdep\tmod-softdep-b\tpre: mod-foo-a")
-                .conf("s2.conf", "softdep\tmod-softdep-b\tpost: mod-foo-b mod-foo-c");
     }
 
     /** test-initstate: a module of modules.builtin is builtin, by name and by lookup. */
     @ParameterizedTest
     @EnumSource(Oracle.class)
     void initstateBuiltin(Oracle oracle) {
-        UpstreamTree t = initstateTree(tree(R)).write();
+        UpstreamTree t = UpstreamTrees.initstate(tree(R)).write();
         assertEquals("fake_builtin\n", run(oracle, t, "-R", "fake-builtin").stdout());
         Outcome first = run(oracle, t, "-n", "-v", "--first-time", "fake-builtin");
         assertEquals(1, first.status());
         Outcome remove = run(oracle, t, "-r", "-n", "-v", "fake-builtin");
         assertTrue(remove.stderr().contains("is builtin"), remove.stderr());
-    }
-
-    /** The tree of test-initstate and test-init's load_resources (also used by the library test). */
-    static UpstreamTree initstateTree(UpstreamTree t) {
-        return t.dep().text("modules.builtin", "kernel/fake_builtin.ko")
-                .text("modules.alias", "# Aliases extracted from modules themselves.")
-                .text("modules.symbols", "# Aliases for symbols, used by symbol_request().")
-                .text("modules.softdep", "# Soft dependencies extracted from modules themselves.")
-                .text("modules.devname", "# Device nodes to trigger on-demand module loading.");
     }
 
     /**
@@ -423,7 +388,7 @@ class UpstreamModprobeCasesTest {
     @ParameterizedTest(name = "{0} empty builtin alias index: {1}")
     @MethodSource("loadResources")
     void testLoadResources(Oracle oracle, boolean emptyBuiltinAlias) throws Exception {
-        UpstreamTree t = initstateTree(tree("5.6.0")).write();
+        UpstreamTree t = UpstreamTrees.initstate(tree("5.6.0")).write();
         if (emptyBuiltinAlias) {
             new io.github.jkmod.index.IndexWriter().write(t.moduleDirectory().resolve("modules.builtin.alias.bin"),
                     io.github.jkmod.index.IndexWriter.Layout.PRE_ORDER);

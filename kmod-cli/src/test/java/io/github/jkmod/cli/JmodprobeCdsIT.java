@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.jkmod.testsupport.Prerequisites;
 import io.github.jkmod.core.testsupport.RealModprobe;
 import io.github.jkmod.index.IndexWriter;
+import io.github.jkmod.testsupport.Oracle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,8 @@ class JmodprobeCdsIT {
         Map<String, String> env = new HashMap<>();
         env.put("HOME", "/");
         env.put("PATH", "/sbin:/bin:/usr/sbin:/usr/bin");
+        // the behaviour profile of the chosen oracle, as InProcess.run gives it
+        env.put(Oracle.PROFILE_VARIABLE, Oracle.current().profile());
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("JKMOD_CACHE_DIR", cache.toString());
         return env;

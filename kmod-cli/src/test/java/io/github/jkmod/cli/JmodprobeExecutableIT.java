@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.jkmod.testsupport.Prerequisites;
 import io.github.jkmod.core.testsupport.RealModprobe;
+import io.github.jkmod.testsupport.Oracle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,8 @@ class JmodprobeExecutableIT {
         Map<String, String> env = new HashMap<>();
         env.put("HOME", "/");
         env.put("PATH", "/sbin:/bin:/usr/sbin:/usr/bin");
+        // the behaviour profile of the chosen oracle, as InProcess.run gives it
+        env.put(Oracle.PROFILE_VARIABLE, Oracle.current().profile());
         boolean javaOnPath = Stream.of("/sbin", "/bin", "/usr/sbin", "/usr/bin")
                 .anyMatch(d -> Files.isExecutable(Path.of(d, "java")));
         if (!javaOnPath) {

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.github.jkmod.testsupport.Prerequisites;
 import io.github.jkmod.core.testsupport.RealModprobe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,9 +32,7 @@ class ModprobeConformanceTest {
 
     @BeforeAll
     static void findModprobe() {
-        Optional<Path> p = RealModprobe.locate();
-        Prerequisites.require(p.isPresent(), "the real modprobe is not installed");
-        modprobe = p.get();
+        modprobe = RealModprobe.require();
     }
 
     /** One command line: extra environment, then arguments. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.jkmod.core.testsupport.RealModprobe;
 import io.github.jkmod.testsupport.FetchedTree;
+import io.github.jkmod.testsupport.Oracle;
 import io.github.jkmod.testsupport.Prerequisites;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -70,6 +71,8 @@ class SyslogOracleTest {
         all.addAll(command);
         ProcessBuilder pb = new ProcessBuilder(all).redirectErrorStream(true)
                 .redirectOutput(outdir.resolve("namespace.log").toFile());
+        // jmodprobe behaves as the oracle's kmod (the real modprobe ignores the variable)
+        pb.environment().put(Oracle.PROFILE_VARIABLE, Oracle.current().profile());
         Process p = pb.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -134,6 +137,18 @@ class SyslogOracleTest {
         return Files.writeString(tmp.resolve("bad.conf"), "bogus line\ninstall jkmod_dummy /bin/false\n");
     }
 
+    /** How the oracle's kmod prints the install command's error after {@code modprobe: ERROR: }. */
+    private static String commandError() {
+        return (Oracle.current() == Oracle.KMOD30 ? "../libkmod/libkmod-module.c:1047 command_do() " : "")
+                + "Error running install command '/bin/false' for module jkmod_dummy: retcode 1";
+    }
+
+    /** How the oracle's kmod prefixes a bad configuration line. */
+    private static String configErrorPrefix() {
+        return Oracle.current() == Oracle.KMOD30 ? "libkmod: ERROR ../libkmod/libkmod-config.c:712 kmod_config_parse: "
+                : "libkmod: ERROR: kmod_config_parse: ";
+    }
+
     @Test
     void aFatalGoesToDevLogAsDaemonCritWithNewlineAndNothingOnStderr() throws Exception {
         List<String> args = new ArrayList<>(List.of("-s", "-C", "/dev/null"));
@@ -154,11 +169,10 @@ class SyslogOracleTest {
         List<String> args = new ArrayList<>(List.of("-s", "-v", "-C", badConfig().toString()));
         args.addAll(tree("jkmod_dummy"));
         Capture c = both("socket", args);
-        assertEquals(List.of("<27>TIME modprobe: ERROR: ../libkmod/libkmod-module.c:1047 command_do() Error running"
-                        + " install command '/bin/false' for module jkmod_dummy: retcode 1\n",
+        assertEquals(List.of("<27>TIME modprobe: ERROR: " + commandError() + "\n",
                 "<27>TIME modprobe: ERROR: could not insert 'jkmod_dummy': Invalid argument\n"), c.log());
         assertEquals("install /bin/false \n", c.stdout());
-        assertEquals("libkmod: ERROR ../libkmod/libkmod-config.c:712 kmod_config_parse: " + tmp.resolve("bad.conf")
+        assertEquals(configErrorPrefix() + tmp.resolve("bad.conf")
                 + " line 1: ignoring bad line starting with 'bogus'\n", c.stderr());
     }
 
@@ -182,8 +196,7 @@ class SyslogOracleTest {
         List<String> args = new ArrayList<>(List.of("-s", "-C", badConfig().toString()));
         args.addAll(tree("jkmod_dummy"));
         Capture c = both("console", args);
-        assertEquals(List.of("modprobe: ERROR: ../libkmod/libkmod-module.c:1047 command_do() Error running"
-                + " install command '/bin/false' for module jkmod_dummy: retcode 1\n\r\n"
+        assertEquals(List.of("modprobe: ERROR: " + commandError() + "\n\r\n"
                 + "modprobe: ERROR: could not insert 'jkmod_dummy': Invalid argument\n\r\n"), c.log());
     }
 }

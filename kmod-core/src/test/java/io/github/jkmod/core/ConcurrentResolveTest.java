@@ -1,10 +1,9 @@
 package io.github.jkmod.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static io.github.jkmod.testsupport.Prerequisites.require;
 
 import io.github.jkmod.core.testsupport.ConformanceConfig;
-import java.nio.file.Files;
+import io.github.jkmod.testsupport.FetchedTree;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +24,10 @@ class ConcurrentResolveTest {
 
     @Test
     void eightThreadsAgreeWithOne(@TempDir Path tmp) throws Exception {
-        Path tree = ShowDependsConformanceTest.RealTree.find();
-        require(tree != null, "real tree not fetched (.ci/fetch-real-tree)");
-        String release = Files.readString(tree.resolve("release")).trim();
-        Path root = tree.resolve("root");
-        List<String> keys = BenchKeys.keys(
-                root.resolve("lib/modules").resolve(release));
+        FetchedTree tree = FetchedTree.require();
+        String release = tree.release();
+        Path root = tree.root();
+        List<String> keys = BenchKeys.keys(tree.moduleDir());
         Path config = ConformanceConfig.showDepends(tmp);
         List<String> expected = resolveAll(context(root, release, config), keys, 0);
 

@@ -1,10 +1,11 @@
 package io.github.jkmod.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static io.github.jkmod.testsupport.Prerequisites.require;
 
 import io.github.jkmod.KmodException;
+import io.github.jkmod.core.testsupport.ConformanceProfile;
 import io.github.jkmod.core.testsupport.RealModprobe;
+import io.github.jkmod.testsupport.FetchedTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,11 +39,10 @@ class PlanTemplateConformanceTest {
 
     @BeforeAll
     static void setUp() throws IOException {
-        Path tree = ShowDependsConformanceTest.RealTree.find();
-        require(tree != null, "real tree not fetched (.ci/fetch-real-tree)");
-        require(RealModprobe.locate().isPresent(), "the real modprobe is not installed");
-        root = tree.resolve("root");
-        release = Files.readString(tree.resolve("release")).trim();
+        FetchedTree tree = FetchedTree.require();
+        RealModprobe.require();
+        root = tree.root();
+        release = tree.release();
         config = tmp.resolve("self.conf");
         Files.writeString(config, String.join("\n",
                 "alias myext ext4",
@@ -69,7 +69,7 @@ class PlanTemplateConformanceTest {
         args.add("--");
         args.addAll(KEYS);
         RealModprobe.Outcome real = RealModprobe.run(args);
-        KmodContext ctx = KmodContext.builder()
+        KmodContext ctx = ConformanceProfile.apply(KmodContext.builder())
                 .moduleRoot(root)
                 .release(release)
                 .configPaths(List.of(config))

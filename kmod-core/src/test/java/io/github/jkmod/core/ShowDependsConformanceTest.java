@@ -6,7 +6,10 @@ import static io.github.jkmod.testsupport.Prerequisites.require;
 
 import io.github.jkmod.KmodException;
 import io.github.jkmod.core.testsupport.ConformanceConfig;
+import io.github.jkmod.core.testsupport.ConformanceProfile;
 import io.github.jkmod.core.testsupport.RealModprobe;
+import io.github.jkmod.testsupport.FetchedTree;
+import io.github.jkmod.testsupport.Oracle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +18,13 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The library's load plans rendered as {@code modprobe --show-depends} prints them, compared
- * byte for byte with the real modprobe on the real Debian tree, for every module name and one
+ * byte for byte with the real modprobe on the real Debian tree of the chosen oracle ({@code jkmod.oracle}), for every module name and one
  * concrete string per alias pattern, with no configuration and with a configuration that uses
  * every command.
  */
@@ -36,13 +41,29 @@ class ShowDependsConformanceTest {
 
     @BeforeAll
     static void setUp() throws IOException {
-        tree = RealTree.find();
-        require(tree != null, "real tree not fetched (.ci/fetch-real-tree)");
-        require(RealModprobe.locate().isPresent(), "the real modprobe is not installed");
-        release = Files.readString(tree.resolve("release")).trim();
+        FetchedTree fetched = FetchedTree.require();
+        RealModprobe.require();
+        tree = fetched.dir();
+        release = fetched.release();
         // The keys of the uncompressed tree, for both trees: modules the compressed tree's depmod
         // could not index must be "not found" for both tools alike.
         keys = BenchKeys.keys(tree.resolve("root/lib/modules").resolve(release));
+    }
+
+    /**
+     * The trees and configurations: the tree as shipped ({@code root}) with each configuration;
+     * under kmod 30 also {@code compressed-root}, the Debian 12 modules compressed (xz, zstd, gzip by
+     * turns) by {@code .ci/fetch-real-tree} and re-indexed by depmod (the Debian 13 tree of kmod 34
+     * is compressed as shipped, {@code .ko.xz}).
+     */
+    static Stream<Arguments> treesAndVariants() {
+        List<Arguments> out = new ArrayList<>(List.of(Arguments.of("root", "none"),
+                Arguments.of("root", "every-command"), Arguments.of("root", "every-command-b")));
+        if (Oracle.current() == Oracle.KMOD30) {
+            out.add(Arguments.of("compressed-root", "none"));
+            out.add(Arguments.of("compressed-root", "every-command"));
+        }
+        return out.stream();
     }
 
     /**
@@ -51,19 +72,18 @@ class ShowDependsConformanceTest {
      * @param variant the configuration
      */
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"root,none", "root,every-command", "root,every-command-b",
-            "compressed-root,none", "compressed-root,every-command"})
+    @MethodSource("treesAndVariants")
     void everyKeyPlansLikeModprobe(String treeName, String variant) throws Exception {
         Path root = tree.resolve(treeName);
         require(Files.isDirectory(root.resolve("lib/modules").resolve(release)),
-                treeName + " not made (.ci/fetch-real-tree)");
+                treeName + " not made (" + Oracle.current().fetchScript() + ")");
         Path config = variant.equals("none") ? Path.of("/dev/null") : ConformanceConfig.showDepends(tmp);
         boolean useBlacklist = variant.endsWith("-b");
         List<String> keysForRun = new ArrayList<>(keys);
         if (!variant.equals("none")) {
             keysForRun.addAll(ConformanceConfig.SHOW_DEPENDS_KEYS);
         }
-        KmodContext ctx = KmodContext.builder()
+        KmodContext ctx = ConformanceProfile.apply(KmodContext.builder())
                 .moduleRoot(root)
                 .release(release)
                 .configPaths(List.of(config))
@@ -123,17 +143,6 @@ class ShowDependsConformanceTest {
             for (ProbeStep step : plan.steps()) {
                 step.showDependsLine().ifPresent(l -> out.append(l).append('\n'));
             }
-        }
-    }
-
-    /** Where .ci/fetch-real-tree put the real tree (keys: {@link BenchKeys#keys}). */
-    static final class RealTree {
-        private RealTree() {
-        }
-
-        static Path find() {
-            Path dir = Path.of(System.getProperty("jkmod.realtree", "/var/tmp/jkmod-realtree"));
-            return Files.isRegularFile(dir.resolve("release")) ? dir : null;
         }
     }
 }

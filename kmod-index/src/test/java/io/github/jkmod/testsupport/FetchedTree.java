@@ -5,11 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The real Debian module tree that {@code .ci/fetch-real-tree} fetched (directory: system property
- * {@code jkmod.realtree}, default {@code /var/tmp/jkmod-realtree}). Its kernel release is whatever
+ * The real Debian module tree of the chosen {@link Oracle}: under {@code kmod30} the Debian 12 tree
+ * that {@code .ci/fetch-real-tree} fetched (directory: system property {@code jkmod.realtree},
+ * default {@code /var/tmp/jkmod-realtree}, plain {@code .ko} files), under {@code kmod34} the Debian
+ * 13 tree of {@code .ci/fetch-trixie} (property {@code jkmod.realtree.trixie}, default
+ * {@code /var/tmp/jkmod-realtree-trixie}, {@code .ko.xz} files). Its kernel release is whatever
  * Debian's archive held that day and is read from {@code DIR/release}, never written in a test: the
  * archive keeps only the newest kernel package.
  *
@@ -18,9 +22,12 @@ import java.util.Optional;
  */
 public record FetchedTree(Path dir, String release) {
 
-    /** The directory named by {@code jkmod.realtree}, whether or not a tree is there. */
+    /** The suffixes of a module file, plain first: {@code .ko}, {@code .ko.xz}, {@code .ko.zst}, {@code .ko.gz}. */
+    public static final List<String> MODULE_SUFFIXES = List.of(".ko", ".ko.xz", ".ko.zst", ".ko.gz");
+
+    /** The directory of the chosen oracle's tree ({@link Oracle#treeLocation()}), whether or not a tree is there. */
     public static Path location() {
-        return Path.of(System.getProperty("jkmod.realtree", "/var/tmp/jkmod-realtree")).toAbsolutePath();
+        return Oracle.current().treeLocation();
     }
 
     /**
@@ -50,8 +57,8 @@ public record FetchedTree(Path dir, String release) {
      */
     public static FetchedTree require() {
         Optional<FetchedTree> tree = find();
-        Prerequisites.require(tree.isPresent(),
-                "the real Debian module tree in " + location() + " (run .ci/fetch-real-tree)");
+        Prerequisites.require(tree.isPresent(), "the real Debian module tree of " + Oracle.current().description()
+                + " in " + location() + " (run " + Oracle.current().fetchScript() + ")");
         return tree.orElseThrow();
     }
 
@@ -71,15 +78,47 @@ public record FetchedTree(Path dir, String release) {
     }
 
     /**
-     * A file of the tree, relative to its module directory, e.g. {@code kernel/lib/crc16.ko}; a missing
-     * file is a missing prerequisite.
+     * A file of the tree, relative to its module directory, e.g. {@code kernel/lib/crc16.ko}; a name
+     * ending in {@code .ko} also finds the compressed file of that module ({@code crc16.ko.xz} in the
+     * Debian 13 tree). A missing file is a missing prerequisite.
      *
      * @param relative the path under the module directory
      * @return the file
      */
     public Path moduleFile(String relative) {
         Path file = moduleDir().resolve(relative);
+        if (relative.endsWith(".ko") && !Files.isRegularFile(file)) {
+            for (String suffix : MODULE_SUFFIXES) {
+                Path other = moduleDir().resolve(relative + suffix.substring(3));
+                if (Files.isRegularFile(other)) {
+                    return other;
+                }
+            }
+        }
         Prerequisites.require(Files.isRegularFile(file), "module file " + file + " of the fetched tree");
         return file;
+    }
+
+    /**
+     * Whether {@code fileName} names a module file: it ends with one of {@link #MODULE_SUFFIXES}.
+     *
+     * @param fileName a file name or path
+     * @return whether it is a module file's name
+     */
+    public static boolean isModuleFile(String fileName) {
+        return MODULE_SUFFIXES.stream().anyMatch(fileName::endsWith);
+    }
+
+    /**
+     * The module name of a module file as modprobe names it: the base name up to {@code .ko}, each
+     * {@code -} as {@code _} ({@code kernel/a/x-y.ko.xz}: {@code x_y}).
+     *
+     * @param file a module file's path (as in modules.dep)
+     * @return the module name
+     */
+    public static String moduleName(String file) {
+        String base = file.substring(file.lastIndexOf('/') + 1);
+        int ko = base.indexOf(".ko");
+        return (ko < 0 ? base : base.substring(0, ko)).replace('-', '_');
     }
 }

@@ -78,13 +78,13 @@ public final class Prerequisites {
         return Optional.empty();
     }
 
-    /** The real kmod 30 {@code modprobe} of this machine: {@code /usr/sbin/modprobe} or {@code /sbin/modprobe}. */
+    /** The real {@code modprobe} of the chosen {@link Oracle} ({@link Oracle#modprobe()}). */
     public static Path modprobe() {
-        return tool("/usr/sbin/modprobe", "/sbin/modprobe");
+        return Oracle.current().modprobe();
     }
 
-    /** The real {@code modinfo} of this machine. */
+    /** The real {@code modinfo} of the chosen {@link Oracle} ({@link Oracle#modinfo()}). */
     public static Path modinfo() {
-        return tool("/usr/sbin/modinfo", "/sbin/modinfo");
+        return Oracle.current().modinfo();
     }
 }

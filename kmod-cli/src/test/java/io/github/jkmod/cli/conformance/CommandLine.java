@@ -1,5 +1,6 @@
 package io.github.jkmod.cli.conformance;
 
+import io.github.jkmod.testsupport.Oracle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,8 +12,12 @@ import java.util.Map;
  */
 record CommandLine(List<String> args, Map<String, String> env) {
 
-    /** The environment every run gets: the kernel's PATH, nothing else (no locale). */
-    static final Map<String, String> BASE_ENV = Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+    /**
+     * The environment every run gets: the kernel's PATH and {@code JKMOD_PROFILE} of the chosen
+     * oracle (which jmodprobe follows and the real modprobe ignores), nothing else (no locale).
+     */
+    static final Map<String, String> BASE_ENV = Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin",
+            Oracle.PROFILE_VARIABLE, Oracle.current().profile());
 
     CommandLine {
         args = List.copyOf(args);

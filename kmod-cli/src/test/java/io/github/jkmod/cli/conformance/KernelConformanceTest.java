@@ -36,8 +36,8 @@ class KernelConformanceTest extends ConformanceTestBase {
 
     @Test
     void insertAndRemove() throws IOException {
-        String ko = tree.moduleDir().resolve("kernel/lib/crc16.ko").toString();
-        Path copy = tmp.resolve("copy/crc16.ko");
+        String ko = tree.moduleFile("kernel/lib/crc16.ko").toString();
+        Path copy = tmp.resolve("copy").resolve(Path.of(ko).getFileName());
         Files.createDirectories(copy.getParent());
         Files.copy(Path.of(ko), copy);
         List<List<String>> lines = new ArrayList<>(List.of(

@@ -18,7 +18,7 @@ final class OddFiles {
     static Path write(Path parent, RealTree tree) throws IOException {
         Path dir = parent.resolve("odd-files");
         Files.createDirectories(dir);
-        byte[] ko = Files.readAllBytes(tree.moduleDir().resolve("kernel/lib/crc16.ko"));
+        byte[] ko = tree.plainModule("kernel/lib/crc16.ko");
         Files.write(dir.resolve("crc16.ko"), ko);
         Files.write(dir.resolve("empty"), new byte[0]);
         Files.writeString(dir.resolve("five"), "abcde");

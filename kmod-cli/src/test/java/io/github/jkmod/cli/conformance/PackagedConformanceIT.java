@@ -37,7 +37,7 @@ class PackagedConformanceIT extends ConformanceTestBase {
     @Test
     void sample() throws IOException {
         String every = everyCommand.toString();
-        String ko = tree.moduleDir().resolve("kernel/lib/crc16.ko").toString();
+        String ko = tree.moduleFile("kernel/lib/crc16.ko").toString();
         List<String> names = tree.moduleNames();
         List<List<String>> lines = new ArrayList<>(List.of(
                 List.of("-C", "/dev/null", "-D", "-a", "ext4", "btrfs", "crc16", "jkmod_nope"),

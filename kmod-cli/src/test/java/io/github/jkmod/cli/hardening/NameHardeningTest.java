@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.jkmod.testsupport.Prerequisites;
 import io.github.jkmod.cli.CoreRunner;
 import io.github.jkmod.cli.Jmodprobe;
 import io.github.jkmod.cli.SyslogSink;
 import io.github.jkmod.core.kernel.testing.FakeKernel;
+import io.github.jkmod.core.testsupport.RealModprobe;
+import io.github.jkmod.testsupport.Oracle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -145,9 +146,7 @@ class NameHardeningTest {
     /** Dry runs against the real modprobe, on the example tree with the hostile configuration. */
     @Test
     void sameAsTheRealModprobeInDryRuns() throws Exception {
-        Path modprobe = Stream.of("/usr/sbin/modprobe", "/sbin/modprobe").map(Path::of)
-                .filter(Files::isExecutable).findFirst().orElse(null);
-        Prerequisites.require(modprobe != null, "no real modprobe");
+        Path modprobe = RealModprobe.require();
         Path conf = tmp.resolve("hostile.conf");
         Files.writeString(conf, CONFIG);
         Path example = Path.of("src/example/root").toAbsolutePath();
@@ -182,12 +181,17 @@ class NameHardeningTest {
         System.out.println("[hardening names] " + compared + " dry runs the same as the real modprobe");
     }
 
+    /** The environment of both runs: PATH and the behaviour profile of the chosen oracle. */
+    private static Map<String, String> environment() {
+        return Oracle.current().withProfile(Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"));
+    }
+
     private static ExampleSystem.Outcome real(Path modprobe, List<String> args) throws Exception {
         List<String> command = new ArrayList<>(List.of(modprobe.toString()));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().clear();
-        pb.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+        pb.environment().putAll(environment());
         Path out = Files.createTempFile("modprobe", ".out");
         Path err = Files.createTempFile("modprobe", ".err");
         try {
@@ -227,7 +231,7 @@ class NameHardeningTest {
         int status = Jmodprobe.run(modprobe.toString(), args.toArray(String[]::new),
                 new PrintStream(out, true, StandardCharsets.ISO_8859_1),
                 new PrintStream(err, true, StandardCharsets.ISO_8859_1),
-                Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"), runner, SyslogSink.DISCARD);
+                environment(), runner, SyslogSink.DISCARD);
         assertEquals(List.of(), commands, "a dry run runs no command");
         return new ExampleSystem.Outcome(status, out.toString(StandardCharsets.ISO_8859_1),
                 err.toString(StandardCharsets.ISO_8859_1));

@@ -4,6 +4,7 @@ import static io.github.jkmod.core.config.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static io.github.jkmod.testsupport.Prerequisites.require;
 
+import io.github.jkmod.core.testsupport.ConformanceProfile;
 import io.github.jkmod.core.testsupport.RealModprobe;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class DefaultDirectoriesConformanceTest {
 
     @Test
     void defaultDirectoriesInPrecedenceOrder() throws Exception {
-        require(RealModprobe.locate().isPresent(), "modprobe is not installed");
+        RealModprobe.require();
         require(ShowConfigOracle.realTreeRoot().isPresent(), "the real module tree is absent");
         require(ShowConfigOracle.canReplaceCmdline(), "cannot make mount namespaces");
         write(root.resolve("etc/modprobe.d/a.conf"), "options x from-etc-a\n");
@@ -61,7 +62,7 @@ class DefaultDirectoriesConformanceTest {
         require(real.exitCode() != 77, "cannot mount the test directories");
         assertEquals(0, real.exitCode(), () -> "modprobe failed: " + real.stderr());
 
-        ModprobeConfig ours = ConfigLoader.builder().configRoot(root)
+        ModprobeConfig ours = ConformanceProfile.apply(ConfigLoader.builder()).configRoot(root)
                 .moduleDir(Path.of(tree + "/lib/modules/" + release)).cmdlineFile(cmdline).build();
         assertEquals(real.config(), ours.dump());
         assertEquals(real.stderr(), ours.warnings().stream().map(ConfigWarning::stderrLine).toList());

@@ -2,8 +2,8 @@ package io.github.jkmod.core.config;
 
 import static io.github.jkmod.core.config.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static io.github.jkmod.testsupport.Prerequisites.require;
 
+import io.github.jkmod.core.testsupport.ConformanceProfile;
 import io.github.jkmod.core.testsupport.RealModprobe;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ class DifferentialFuzzTest {
 
     @BeforeAll
     static void needModprobe() {
-        require(RealModprobe.locate().isPresent(), "modprobe is not installed");
+        RealModprobe.require();
     }
 
     private static String pick(Random r, String[] from) {
@@ -121,7 +121,7 @@ class DifferentialFuzzTest {
             ShowConfigOracle.Result real = ShowConfigOracle.showConfig(
                     List.of("-C", paths.get(0), "-C", paths.get(1), "-d", base.resolve("root").toString(),
                             "-S", "r"), cmdlineFile);
-            ModprobeConfig ours = ConfigLoader.builder().configPath(paths.get(0)).configPath(paths.get(1))
+            ModprobeConfig ours = ConformanceProfile.apply(ConfigLoader.builder()).configPath(paths.get(0)).configPath(paths.get(1))
                     .moduleDir(base.resolve("root/lib/modules/r")).cmdlineFile(real.cmdline()).build();
             String where = "seed " + seed + " round " + round + "\n" + inputs;
             assertEquals(real.config(), ours.dump(), where);

@@ -4,6 +4,7 @@ import static io.github.jkmod.core.config.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static io.github.jkmod.testsupport.Prerequisites.require;
 
+import io.github.jkmod.core.testsupport.ConformanceProfile;
 import io.github.jkmod.core.testsupport.RealModprobe;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compares {@link ModprobeConfig#dump(Appendable)} and the warnings with the real
- * {@code modprobe -c} (kmod 30) on configurations built here, with the real tree's
+ * {@code modprobe -c} of the chosen oracle ({@code jkmod.oracle}) on configurations built here, with the real tree's
  * {@code modules.softdep}. Skipped when modprobe or the real tree is absent.
  */
 class RealModprobeConformanceTest {
@@ -28,7 +29,7 @@ class RealModprobeConformanceTest {
 
     @BeforeAll
     static void needModprobeAndTree() {
-        require(RealModprobe.locate().isPresent(), "modprobe is not installed");
+        RealModprobe.require();
         require(ShowConfigOracle.realTreeRoot().isPresent(), "the real module tree is absent");
         treeRoot = ShowConfigOracle.realTreeRoot().orElseThrow();
         release = ShowConfigOracle.realTreeRelease();
@@ -108,7 +109,7 @@ class RealModprobeConformanceTest {
         ShowConfigOracle.Result real = ShowConfigOracle.showConfig(args, cmdlineFile);
         assertEquals(0, real.exitCode(), "modprobe -c failed: " + real.stderr());
 
-        ConfigLoader.Builder b = ConfigLoader.builder()
+        ConfigLoader.Builder b = ConformanceProfile.apply(ConfigLoader.builder())
                 .moduleDir(Path.of(moduleRoot + "/lib/modules/" + rel))
                 .cmdlineFile(real.cmdline());
         configPaths.forEach(b::configPath);

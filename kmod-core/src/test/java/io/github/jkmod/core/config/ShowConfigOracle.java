@@ -1,8 +1,8 @@
 package io.github.jkmod.core.config;
 
 import io.github.jkmod.core.testsupport.RealModprobe;
+import io.github.jkmod.testsupport.FetchedTree;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
  * otherwise modprobe reads the machine's own {@code /proc/cmdline}, and so must the side under test.
  */
 final class ShowConfigOracle {
-    private static final Path REAL_TREE = Path.of(System.getProperty("jkmod.realtree", "/var/tmp/jkmod-realtree"));
     private static volatile Boolean namespaces;
 
     private ShowConfigOracle() {
@@ -31,18 +30,12 @@ final class ShowConfigOracle {
 
     /** The real module tree's root ({@code -d}), if present. */
     static Optional<Path> realTreeRoot() {
-        Path root = REAL_TREE.resolve("root");
-        return Files.isDirectory(root) && Files.isRegularFile(REAL_TREE.resolve("release"))
-                ? Optional.of(root) : Optional.empty();
+        return FetchedTree.find().map(FetchedTree::root);
     }
 
     /** The real module tree's kernel release ({@code -S}). */
     static String realTreeRelease() {
-        try {
-            return Files.readString(REAL_TREE.resolve("release")).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FetchedTree.require().release();
     }
 
     /** Whether modprobe can be shown a test kernel command line. */
@@ -96,7 +89,7 @@ final class ShowConfigOracle {
     }
 
     private static Result run(String setup, List<String> args, Path cmdline) {
-        Path modprobe = RealModprobe.locate().orElseThrow();
+        Path modprobe = RealModprobe.require();
         List<String> command = new ArrayList<>();
         Path used;
         if (canReplaceCmdline()) {

@@ -29,7 +29,7 @@ class FuzzTest {
         seeds.add(CompressedModulesTest.compress(Compression.XZ, seeds.get(0)));
         seeds.add(CompressedModulesTest.compress(Compression.ZSTD, seeds.get(0)));
         seeds.add(CompressedModulesTest.compress(Compression.GZIP, seeds.get(1)));
-        Path real = Path.of(System.getProperty("jkmod.realtree", "/var/tmp/jkmod-realtree"));
+        Path real = io.github.jkmod.testsupport.FetchedTree.location();
         try (var s = Files.walk(real)) {
             s.filter(p -> p.toString().endsWith("/kernel/lib/crc8.ko")).findFirst()
                     .ifPresent(p -> seeds.add(readUnchecked(p)));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.jkmod.KmodException;
+import io.github.jkmod.testsupport.Oracle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ class RealModulesTest {
             ours.append(m.hasExportTable() ? "rc=0\n" : "rc=1\n");
         }
         assertSameText(real, ours.toString());
-        assertEquals(930, withExports);
+        assertEquals(Oracle.current() == Oracle.KMOD30 ? 930 : 999, withExports, "modules with exports in the tree");
     }
 
     @Test
@@ -69,7 +70,7 @@ class RealModulesTest {
             ours.append(m.hasVersions() ? "rc=0\n" : "rc=1\n");
         }
         assertSameText(real, ours.toString());
-        assertEquals(188913, entries);
+        assertEquals(Oracle.current() == Oracle.KMOD30 ? 188913 : 201930, entries, "modversions in the tree");
     }
 
     /** Equal texts, or a failure that shows the first differing line and its surroundings. */

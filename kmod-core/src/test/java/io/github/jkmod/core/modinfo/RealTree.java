@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The real Debian module tree (system property {@code jkmod.realtree}) and the real kmod tools,
- * used as oracles. A missing one skips the calling test, or fails it under {@code .ci/run}.
+ * The real Debian module tree and the real kmod tools of the chosen oracle ({@code jkmod.oracle},
+ * {@link io.github.jkmod.testsupport.Oracle}), used as oracles. A missing one skips the calling test, or fails it under {@code .ci/run}.
  */
 final class RealTree {
     private RealTree() {
@@ -25,10 +25,11 @@ final class RealTree {
         return FetchedTree.require().moduleDir();
     }
 
-    /** Every {@code .ko} file of the real tree, sorted by path. */
+    /** Every module file ({@code .ko}, {@code .ko.xz}, ...: {@link FetchedTree#isModuleFile}) of the real tree, sorted by path. */
     static List<Path> allModules() {
         try (Stream<Path> s = Files.walk(moduleDir())) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".ko")).sorted().collect(Collectors.toList());
+            return s.filter(p -> FetchedTree.isModuleFile(p.getFileName().toString())).sorted()
+                    .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,11 +1,11 @@
 package io.github.jkmod.core.testsupport;
 
+import io.github.jkmod.testsupport.Oracle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real modprobe (kmod) as an oracle: where it is, and runs of it (or of any program, such as
+ * The real modprobe (kmod) of the chosen {@link Oracle} ({@code jkmod.oracle}): where it is, and runs of it (or of any program, such as
  * kmod-cli's target/jmodprobe) that capture what it prints. Every run reads stdin from
  * {@code /dev/null}, reads stdout and stderr at once (so neither pipe fills up) and fails with an
  * {@link IllegalStateException} when the program has not finished in time.
@@ -26,8 +26,6 @@ public final class RealModprobe {
     /** How long {@link #run(List)} and {@link #run(String, List, Map)} wait for the program. */
     public static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private static final List<String> DIRECTORIES = List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin");
-
     /** What one run printed and returned. */
     public record Outcome(String stdout, String stderr, int status) {
     }
@@ -35,28 +33,28 @@ public final class RealModprobe {
     private RealModprobe() {
     }
 
-    /**
-     * The real modprobe: the first executable {@code modprobe} of /usr/sbin, /sbin, /usr/bin, /bin,
-     * then the directories of {@code PATH}; empty when it is not installed.
-     */
-    public static Optional<Path> locate() {
-        List<String> dirs = new ArrayList<>(DIRECTORIES);
-        dirs.addAll(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
-        return dirs.stream().filter(d -> !d.isEmpty()).map(d -> Path.of(d, "modprobe"))
-                .filter(Files::isExecutable).findFirst();
+    /** The oracle of this JVM (system property {@code jkmod.oracle}, see {@link Oracle}). */
+    public static Oracle oracle() {
+        return Oracle.current();
     }
 
     /**
-     * The real modprobe; a missing one is a missing prerequisite (the test skips outside CI and
-     * fails under {@code .ci/run}, see {@link io.github.jkmod.testsupport.Prerequisites}).
+     * The real modprobe of the chosen oracle ({@link Oracle#findTool}): kmod 30's
+     * {@code /usr/sbin/modprobe} or kmod 34.2's wrapper in the Debian 13 chroot; empty when it is
+     * not installed.
+     */
+    public static Optional<Path> locate() {
+        return oracle().findTool("modprobe");
+    }
+
+    /**
+     * The real modprobe of the chosen oracle; a missing one is a missing prerequisite (the test
+     * skips outside CI and fails under {@code .ci/run}, see {@link io.github.jkmod.testsupport.Prerequisites}).
      *
      * @return its path
      */
     public static Path require() {
-        Optional<Path> found = locate();
-        io.github.jkmod.testsupport.Prerequisites.require(found.isPresent(),
-                "the real modprobe (apt-get install kmod)");
-        return found.orElseThrow();
+        return oracle().modprobe();
     }
 
     /**
@@ -65,8 +63,8 @@ public final class RealModprobe {
      */
     public static Outcome run(List<String> args) {
         List<String> command = new ArrayList<>();
-        command.add(locate().orElseThrow(() -> new IllegalStateException("modprobe is not installed"))
-                .toString());
+        command.add(locate().orElseThrow(() -> new IllegalStateException("modprobe of " + oracle().description()
+                + " is not installed")).toString());
         command.addAll(args);
         return capture(command, environmentWithoutModprobeOptions(), StandardCharsets.UTF_8, TIMEOUT);
     }

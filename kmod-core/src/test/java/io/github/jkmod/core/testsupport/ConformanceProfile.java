@@ -1,6 +1,7 @@
 package io.github.jkmod.core.testsupport;
 
 import io.github.jkmod.core.KmodContext;
+import io.github.jkmod.core.KmodProfile;
 import io.github.jkmod.core.config.ConfigLoader;
 import io.github.jkmod.testsupport.Oracle;
 
@@ -26,10 +27,7 @@ public final class ConformanceProfile {
      * @return {@code builder}
      */
     public static KmodContext.Builder apply(KmodContext.Builder builder) {
-        // TODO(profile): a no-op until KmodProfile lands in main code. Then:
-        //     return builder.profile(Oracle.current() == Oracle.KMOD30 ? KmodProfile.KMOD_30 : KmodProfile.KMOD_34);
-        // (or KmodProfile.parse(name())). Until then the library follows kmod 30 whatever the oracle.
-        return builder;
+        return builder.profile(profile());
     }
 
     /**
@@ -40,7 +38,13 @@ public final class ConformanceProfile {
      * @return {@code builder}
      */
     public static ConfigLoader.Builder apply(ConfigLoader.Builder builder) {
-        // TODO(profile): a no-op until KmodProfile lands in main code; then set the profile as above.
-        return builder;
+        KmodProfile profile = profile();
+        return builder.directories(profile.configDirectories()).weakdeps(profile.weakdeps())
+                .reportUnstatableEntries(profile == KmodProfile.KMOD_34);
+    }
+
+    /** The library's profile of the chosen oracle. */
+    public static KmodProfile profile() {
+        return KmodProfile.fromName(name());
     }
 }

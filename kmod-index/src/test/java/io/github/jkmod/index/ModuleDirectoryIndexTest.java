@@ -129,12 +129,19 @@ class ModuleDirectoryIndexTest {
     }
 
     @Test
-    void corruptBinIsAnErrorNotAFallback(@TempDir Path tmp) throws Exception {
+    void aBadHeaderIsNoIndexAndADamagedBodyAnErrorNeitherAFallback(@TempDir Path tmp) throws Exception {
         Path dir = Fixtures.copy("depmod-small", Fixtures.DEPMOD_SMALL, tmp);
-        Files.write(dir.resolve("modules.dep.bin"), new byte[] {1, 2, 3, 4, 0, 2, 0, 1, 0, 0, 0, 12});
-        IndexFormatException e = assertThrows(IndexFormatException.class, () -> ModuleDirectory.of(dir).dep());
-        assertEquals(dir.resolve("modules.dep.bin"), e.file());
-        assertEquals(dir.resolve("modules.dep.bin") + ": offset 0: bad magic 0x01020304, expected 0xb007f457", e.getMessage());
+        Path bin = dir.resolve("modules.dep.bin");
+        // a wrong magic: no index at all (as kmod), reported once, and never the text twin instead
+        Files.write(bin, new byte[] {1, 2, 3, 4, 0, 2, 0, 1, 0, 0, 0, 12});
+        assertTrue(ModuleDirectory.of(dir).dep().isEmpty());
+        assertEquals(List.of("magic check fail: 1020304 instead of b007f457"),
+                ModuleDirectory.of(dir).startupProblems().stream().map(IndexHeaderCheck::kmodMessage).toList());
+        // a good header whose root lies past the end: jkmod's clear error on the first lookup
+        Files.write(bin, new byte[] {(byte) 0xb0, 0x07, (byte) 0xf4, 0x57, 0, 2, 0, 1, 0x20, 0, 0x10, 0});
+        IndexFormatException e = assertThrows(IndexFormatException.class,
+                () -> ModuleDirectory.of(dir).dep().orElseThrow().lookup("fuse"));
+        assertEquals(bin, e.file());
     }
 
     /** A literal string that the fnmatch pattern matches: '*' dropped, '?' as 'x', a bracket as its first member (no negated brackets in the data). */

@@ -3,6 +3,8 @@ package io.github.jkmod.cli;
 import io.github.jkmod.KmodException;
 import io.github.jkmod.core.elf.ModuleFormatException;
 import io.github.jkmod.core.kernel.Errno;
+import io.github.jkmod.core.KmodProfile;
+import io.github.jkmod.core.modinfo.CompressedDataException;
 import io.github.jkmod.core.modinfo.ModVersion;
 import io.github.jkmod.core.modinfo.ModuleFile;
 import java.io.IOException;
@@ -16,11 +18,13 @@ import java.util.List;
  * {@code modprobe --show-modversions FILE} and {@code --show-exports FILE}: only the first
  * operand is read. A name that cannot be stat()ed, or whose base name is empty, is "not found"; a file libkmod cannot read as
  * a module fails with the errno libkmod gives ({@link LibkmodElfCheck}); a module without the
- * table fails with ENOENT.
+ * table fails with ENOENT (kmod 30) or ENODATA (kmod 34).
  */
 final class DumpSymbolsAction {
     /** EISDIR: read() of a directory. */
     private static final int EISDIR = 21;
+    /** ENODATA: kmod 34's answer for a module without the table asked for. */
+    private static final int ENODATA = 61;
     /** EFBIG: a file larger than {@link ModuleFile#MAX_IMAGE_SIZE}. */
     private static final int EFBIG = 27;
 
@@ -62,10 +66,16 @@ final class DumpSymbolsAction {
                     ModuleFile module = ModuleFile.of(file, image);
                     boolean present = exports ? module.hasExportTable() : module.hasVersions();
                     list = exports ? module.exports() : module.versions();
-                    errno = present ? 0 : Errno.ENOENT;
+                    errno = present ? 0 : inv.options().profile() == KmodProfile.KMOD_30 ? Errno.ENOENT : ENODATA;
                 }
+            } catch (CompressedDataException e) {
+                // kmod 34 names the decoder's failure first
+                if (inv.options().profile() != KmodProfile.KMOD_30 && e.kmodDecoderMessage().isPresent()) {
+                    inv.log().error(e.kmodDecoderMessage().get());
+                }
+                errno = Errno.EINVAL;
             } catch (ModuleFormatException e) {
-                errno = Errno.EINVAL; // corrupt compressed data, or a broken part libkmod reads
+                errno = Errno.EINVAL; // a broken part libkmod reads
             }
         }
         if (errno != 0) {

@@ -94,7 +94,7 @@ class JmodprobeCdsIT {
         Path cache = dir.resolve("cache");
         Map<String, String> env = environment(cache);
         RealModprobe.Outcome first = RealModprobe.run(executable.toString(), List.of("-V"), env);
-        assertEquals(new RealModprobe.Outcome(VersionText.render(io.github.jkmod.core.KmodProfile.DEFAULT), "", 0), first);
+        assertEquals(new RealModprobe.Outcome(VersionText.render(io.github.jkmod.core.testsupport.ConformanceProfile.profile()), "", 0), first);
         String jar = named(cache, ".jar").orElseThrow();
         String jsa = named(cache, ".jsa").orElseThrow();
         assertTrue(named(cache, ".ok").isPresent(), names(cache).toString());
@@ -123,7 +123,7 @@ class JmodprobeCdsIT {
         byte[] original = Files.readAllBytes(jar);
         Files.write(jar, new byte[] {'P', 'K'});
         RealModprobe.Outcome again = RealModprobe.run(executable.toString(), List.of("-V"), env);
-        assertEquals(new RealModprobe.Outcome(VersionText.render(io.github.jkmod.core.KmodProfile.DEFAULT), "", 0), again);
+        assertEquals(new RealModprobe.Outcome(VersionText.render(io.github.jkmod.core.testsupport.ConformanceProfile.profile()), "", 0), again);
         assertEquals(original.length, Files.size(jar));
         assertEquals(FileTime.fromMillis(946_684_800_000L), Files.getLastModifiedTime(jar));
     }
@@ -153,7 +153,7 @@ class JmodprobeCdsIT {
         // As if the JVM had been upgraded in place since the stamp was made.
         Files.setLastModifiedTime(ok, FileTime.fromMillis(java.toMillis() - 86_400_000L));
         RealModprobe.Outcome again = RealModprobe.run(executable.toString(), List.of("-V"), env);
-        assertEquals(new RealModprobe.Outcome(VersionText.render(io.github.jkmod.core.KmodProfile.DEFAULT), "", 0), again);
+        assertEquals(new RealModprobe.Outcome(VersionText.render(io.github.jkmod.core.testsupport.ConformanceProfile.profile()), "", 0), again);
         assertEquals(java, Files.getLastModifiedTime(ok), "checked again and stamped with the JVM's time");
     }
 

@@ -120,6 +120,6 @@ class JmodprobeExecutableIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        assertEquals(VersionText.render(io.github.jkmod.core.KmodProfile.DEFAULT), out);
+        assertEquals(VersionText.render(io.github.jkmod.core.testsupport.ConformanceProfile.profile()), out);
     }
 }

@@ -146,7 +146,9 @@ class ModprobeConformanceTest {
             return;
         }
         assertTrue(real.stdout().matches("kmod version \\S+\n[-+A-Z ]+\n"), real.stdout());
-        assertTrue(ours.stdout().matches("jkmod version \\S+\n[-+A-Z ]+\n"), ours.stdout());
+        assertTrue(ours.stdout().matches("jkmod version \\S+ \\(kmod [0-9.]+\\)\n[-+A-Z ]+\n"), ours.stdout());
+        String realVersion = real.stdout().substring("kmod version ".length(), real.stdout().indexOf('\n'));
+        assertTrue(ours.stdout().contains(" (kmod " + realVersion + ")\n"), "names the kmod it follows: " + ours.stdout());
         List<String> realFeatures = featureNames(real.stdout());
         List<String> ourFeatures = featureNames(ours.stdout());
         assertEquals(realFeatures, ourFeatures, "same features, same order");

@@ -57,7 +57,7 @@ public final class KmodContext {
         ConfigLoader.Builder loader = ConfigLoader.builder().configRoot(b.root).moduleDir(directory.path())
                 .cmdlineFile(b.cmdline != null ? b.cmdline : b.root.resolve("proc/cmdline"))
                 .directories(b.profile.configDirectories()).weakdeps(b.profile.weakdeps())
-                .reportUnstatableEntries(b.profile == KmodProfile.KMOD_34);
+                .kmod34Reading(b.profile == KmodProfile.KMOD_34);
         for (Path p : b.configPaths) {
             loader.configPath(p);
         }

@@ -83,7 +83,9 @@ public enum KmodProfile {
         if (this == KMOD_30) {
             return "libkmod: ERROR " + origin + ": " + message;
         }
-        return "libkmod: ERROR: " + origin.substring(origin.lastIndexOf(' ') + 1) + ": " + message;
+        // kmod 34 names the function only; an origin of jkmod's own (not a libkmod source line) stays whole
+        String function = origin.startsWith("../") ? origin.substring(origin.lastIndexOf(' ') + 1) : origin;
+        return "libkmod: ERROR: " + function + ": " + message;
     }
 
     /**

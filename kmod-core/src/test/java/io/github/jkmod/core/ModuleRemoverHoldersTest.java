@@ -31,7 +31,7 @@ class ModuleRemoverHoldersTest {
         Files.writeString(conf, "alias x m\n", StandardCharsets.US_ASCII);
         Files.writeString(root.resolve("cmdline"), "\n", StandardCharsets.US_ASCII);
         KmodContext ctx = KmodContext.builder().root(root).release("1.0").configPaths(List.of(conf))
-                .cmdline(root.resolve("cmdline")).build();
+                .cmdline(root.resolve("cmdline")).profile(KmodProfile.KMOD_30).build();
         Module m = ctx.lookup("x").get(0);
         List<String> heard = new ArrayList<>();
         RemoveListener listener = new RemoveListener() {
@@ -51,6 +51,16 @@ class ModuleRemoverHoldersTest {
         assertEquals(0, remover.remove(m, flags, listener));
         assertEquals(List.of("error ../libkmod/libkmod-module.c:1998 kmod_module_get_holders() could not open '"
                 + root.resolve("sys/module/m/holders") + "': No such file or directory", "show rmmod m"), heard);
+        // kmod 34 (the default profile) names no source location
+        heard.clear();
+        ModuleRemover kmod34 = new ModuleRemover(KmodContext.builder().root(root).release("1.0").configPaths(List.of(conf))
+                .cmdline(root.resolve("cmdline")).build(), FakeKernel.on(FakeKernelTree.at(root)), (command, env) -> 0, Map.of());
+        Files.createDirectories(root.resolve("sys/module/m"));
+        Files.writeString(root.resolve("sys/module/m/initstate"), "live\n", StandardCharsets.US_ASCII);
+        Files.writeString(root.resolve("sys/module/m/refcnt"), "0\n", StandardCharsets.US_ASCII);
+        assertEquals(0, kmod34.remove(m, flags, listener));
+        assertEquals(List.of("error could not open '" + root.resolve("sys/module/m/holders")
+                + "': No such file or directory", "show rmmod m"), heard);
 
         heard.clear();
         Files.createDirectories(root.resolve("sys/module/m/holders"));

@@ -103,8 +103,8 @@ class FaultHardeningTest {
         system.kernel.failAlways(Call.DELETE_MODULE, Errno.EPERM);
         ExampleSystem.Outcome o = system.run("-r", "demo_crc");
         assertEquals(1, o.status());
-        assertEquals("modprobe: ERROR: ../libkmod/libkmod-module.c:856 kmod_module_remove_module() could not remove"
-                + " 'demo_crc': Operation not permitted\n", o.err());
+        // the default profile's words (kmod 34 names no libkmod source location)
+        assertEquals("modprobe: ERROR: could not remove 'demo_crc': Operation not permitted\n", o.err());
         assertEquals(Phase.LIVE, system.kernel.phase("demo_crc"));
     }
 

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  *
  * <p>The module directory's {@code modules.softdep} (and {@code modules.weakdep} when weak
  * dependencies are on) come first, then each source in precedence order: a directory contributes
- * its {@code *.conf} and {@code *.alias} entries whose name does not start with {@code .} (an entry
+ * its {@code *.conf} and (kmod 30 only) {@code *.alias} entries whose name does not start with {@code .} (an entry
  * that is a directory, symbolic links followed, is warned about and skipped; a broken link stays
  * listed, hides the same name elsewhere and reads as nothing, unless kmod's stale stat makes it a
  * directory; kmod 34 instead reports a broken link and leaves it out, so it hides nothing); a file
@@ -113,7 +113,7 @@ final class ConfigFiles {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path path : stream) {
                 String name = path.getFileName().toString();
-                if (name.startsWith(".") || !(name.endsWith(".conf") || name.endsWith(".alias"))) {
+                if (name.startsWith(".") || !(name.endsWith(".conf") || !kmod34 && name.endsWith(".alias"))) {
                     continue;
                 }
                 boolean unstatable = false;

@@ -163,12 +163,15 @@ public final class ConfigLoader {
         }
 
         /**
-         * Whether a configuration directory's entry that cannot be stat'ed (a broken link) is
-         * reported ({@link ConfigWarning.Kind#CANNOT_STAT}) and left out, as kmod 34 does; off by
-         * default: kmod 30 lists it silently, reads nothing from it, and it hides the same name in
-         * later directories.
+         * Whether files are found and read as kmod 34 does rather than as kmod 30 (the default),
+         * where the two differ (both checked with the real tools): kmod 34 reads only {@code *.conf}
+         * entries of a directory (kmod 30 also {@code *.alias}); it reports an entry that cannot be
+         * stat'ed, a broken link ({@link ConfigWarning.Kind#CANNOT_STAT}), and leaves it out (kmod
+         * 30 lists it silently, reads nothing from it, and it hides the same name in later
+         * directories); and a backslash that is a file's last byte is dropped (kmod 30 reads it as
+         * the byte 0xFF).
          */
-        public Builder reportUnstatableEntries(boolean on) {
+        public Builder kmod34Reading(boolean on) {
             this.kmod34Entries = on;
             return this;
         }
@@ -200,7 +203,7 @@ public final class ConfigLoader {
                                     ConfigWarning.Kind.CANNOT_STAT));
                         }
                     });
-            ConfigParser parser = new ConfigParser(contents, weakdeps);
+            ConfigParser parser = new ConfigParser(contents, weakdeps, kmod34Entries);
             for (ConfigFile file : files) {
                 byte[] data = read(file.path(), MAX_FILE_SIZE + 1);
                 contents.files.add(file);

@@ -21,10 +21,17 @@ import java.util.List;
 final class ConfigParser {
     private final Contents contents;
     private final boolean weakdeps;
+    private final boolean kmod34;
 
     ConfigParser(Contents contents, boolean weakdeps) {
+        this(contents, weakdeps, false);
+    }
+
+    /** With {@code kmod34}, a backslash that ends a file is dropped (see {@link LogicalLine#split(byte[], boolean)}). */
+    ConfigParser(Contents contents, boolean weakdeps, boolean kmod34) {
         this.contents = contents;
         this.weakdeps = weakdeps;
+        this.kmod34 = kmod34;
     }
 
     /** Everything read so far, in the order read. */
@@ -46,7 +53,7 @@ final class ConfigParser {
 
     /** Parses one file's bytes. */
     void parse(ConfigFile file, byte[] data) {
-        for (LogicalLine line : LogicalLine.split(data)) {
+        for (LogicalLine line : LogicalLine.split(data, kmod34)) {
             parseLine(file, line);
         }
     }

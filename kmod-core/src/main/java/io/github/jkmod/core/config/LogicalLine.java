@@ -10,7 +10,8 @@ import java.util.List;
  *
  * <p>A backslash makes the next character literal and is dropped ({@code a\b} reads {@code ab},
  * {@code \\} reads {@code \}); before a newline it joins the next physical line. A backslash that is
- * the last byte of the file reads as the byte 0xFF (libkmod stores the EOF it got as a char). The
+ * the last byte of the file reads as the byte 0xFF in kmod 30 (libkmod stores the EOF it got as a
+ * char) and is dropped in kmod 34. The
  * text ends at its first NUL byte (libkmod handles it as a C string). Bytes become chars one to one
  * (ISO-8859-1).
  *
@@ -19,8 +20,13 @@ import java.util.List;
  */
 record LogicalLine(String text, int number) {
 
-    /** Splits a file's bytes into logical lines, in order. */
+    /** Splits a file's bytes into logical lines, in order, as kmod 30 does. */
     static List<LogicalLine> split(byte[] data) {
+        return split(data, false);
+    }
+
+    /** Splits a file's bytes into logical lines, in order, as kmod 34 ({@code kmod34}) or kmod 30 does. */
+    static List<LogicalLine> split(byte[] data, boolean kmod34) {
         List<LogicalLine> lines = new ArrayList<>();
         StringBuilder buf = new StringBuilder();
         int number = 0;
@@ -29,7 +35,9 @@ record LogicalLine(String text, int number) {
             char c = (char) (data[i] & 0xff);
             if (c == '\\') {
                 if (i + 1 >= data.length) {
-                    buf.append('\u00ff');
+                    if (!kmod34) {
+                        buf.append('\u00ff');
+                    }
                     pending = true;
                     break;
                 }

@@ -38,12 +38,33 @@ final class Decompressor {
             throw e;
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new ModuleFormatException(file, counted.count(),
-                    "corrupt " + method.sysfsName() + " data (" + why + ")", e);
+            throw new CompressedDataException(file, counted.count(), method,
+                    "corrupt " + method.sysfsName() + " data (" + why + ")", kmodWords(method, e), e);
         } catch (OutOfMemoryError e) {
             throw new ModuleFormatException(file, counted.count(),
                     "not enough memory to decompress " + method.sysfsName() + " data", e);
         }
+    }
+
+    /**
+     * What kmod 34.2 reports for the same failure, in liblzma's words (the two seen with the real
+     * tool: a truncated stream, {@code Unexpected end of input}; damaged data, {@code File is
+     * corrupt}); null where unknown.
+     */
+    private static String kmodWords(Compression method, Exception e) {
+        if (method != Compression.XZ) {
+            return null;
+        }
+        if (e instanceof java.io.EOFException) {
+            return "Unexpected end of input";
+        }
+        if (e instanceof org.tukaani.xz.UnsupportedOptionsException) {
+            return "Unsupported compression options";
+        }
+        if (e instanceof org.tukaani.xz.MemoryLimitException) {
+            return "Memory usage limit reached";
+        }
+        return e instanceof org.tukaani.xz.CorruptedInputException ? "File is corrupt" : null;
     }
 
     private static InputStream open(Compression method, InputStream in) throws IOException {

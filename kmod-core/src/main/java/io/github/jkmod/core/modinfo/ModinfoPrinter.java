@@ -1,5 +1,7 @@
 package io.github.jkmod.core.modinfo;
 
+import io.github.jkmod.core.KmodProfile;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,25 +31,38 @@ public final class ModinfoPrinter {
 
     private final Optional<String> field;
     private final char separator;
+    private final KmodProfile profile;
 
-    private ModinfoPrinter(Optional<String> field, char separator) {
+    private ModinfoPrinter(Optional<String> field, char separator, KmodProfile profile) {
         this.field = field;
         this.separator = separator;
+        this.profile = profile;
     }
 
-    /** Prints every field, one per line. */
+    /** Prints every field, one per line, as the {@linkplain KmodProfile#DEFAULT default profile}'s modinfo. */
     public static ModinfoPrinter allFields() {
-        return new ModinfoPrinter(Optional.empty(), '\n');
+        return new ModinfoPrinter(Optional.empty(), '\n', KmodProfile.DEFAULT);
     }
 
     /** Prints only the values of {@code field} ({@code modinfo -F FIELD}; exact, case-sensitive). */
     public static ModinfoPrinter onlyField(String field) {
-        return new ModinfoPrinter(Optional.of(Objects.requireNonNull(field, "field")), '\n');
+        return new ModinfoPrinter(Optional.of(Objects.requireNonNull(field, "field")), '\n', KmodProfile.DEFAULT);
     }
 
     /** The same printer ending entries with NUL instead of newline ({@code modinfo -0}). */
     public ModinfoPrinter nulSeparated() {
-        return new ModinfoPrinter(field, '\0');
+        return new ModinfoPrinter(field, '\0', profile);
+    }
+
+    /**
+     * The same printer as {@code profile}'s modinfo: they differ for keys of 16 characters or more,
+     * which kmod 30 follows with as many spaces as they overflow column 16 and kmod 34 with none.
+     *
+     * @param profile the kmod release followed
+     * @return the printer
+     */
+    public ModinfoPrinter withProfile(KmodProfile profile) {
+        return new ModinfoPrinter(field, separator, Objects.requireNonNull(profile, "profile"));
     }
 
     /** The field this printer is restricted to, if any. */
@@ -160,10 +175,14 @@ public final class ModinfoPrinter {
         return params;
     }
 
-    /** {@code key:} then spaces to column 16 (a longer key gets as many spaces as it overflows). */
+    /**
+     * {@code key:} then spaces to column 16 (a longer key: kmod 30 as many spaces as it overflows,
+     * kmod 34 none).
+     */
     private void padded(StringBuilder out, String key, String value) {
         out.append(key).append(':');
-        out.append(" ".repeat(Math.abs(15 - key.length())));
+        int room = 15 - key.length();
+        out.append(" ".repeat(room >= 0 ? room : profile == KmodProfile.KMOD_30 ? -room : 0));
         out.append(value).append(separator);
     }
 

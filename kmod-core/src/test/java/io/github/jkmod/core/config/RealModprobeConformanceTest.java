@@ -119,11 +119,11 @@ class RealModprobeConformanceTest {
             Files.writeString(Path.of(debug, "real.txt"), real.config() + String.join("\n", real.stderr()),
                     java.nio.charset.StandardCharsets.ISO_8859_1);
             Files.writeString(Path.of(debug, "ours.txt"), ours.dump() + String.join("\n",
-                    ours.warnings().stream().map(ConfigWarning::stderrLine).toList()),
+                    ours.warnings().stream().map(w -> w.stderrLine(ConformanceProfile.profile())).toList()),
                     java.nio.charset.StandardCharsets.ISO_8859_1);
         }
         assertEquals(real.config(), ours.dump());
-        assertEquals(real.stderr(), ours.warnings().stream().map(ConfigWarning::stderrLine).toList());
+        assertEquals(real.stderr(), ours.warnings().stream().map(w -> w.stderrLine(ConformanceProfile.profile())).toList());
     }
 
     @Test

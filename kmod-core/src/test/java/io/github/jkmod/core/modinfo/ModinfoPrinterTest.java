@@ -1,5 +1,7 @@
 package io.github.jkmod.core.modinfo;
 
+import io.github.jkmod.core.KmodProfile;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.jkmod.core.elf.ElfBuilder;
@@ -33,7 +35,8 @@ class ModinfoPrinterTest {
     void everyField() throws Exception {
         Path file = odd();
         List<String> errors = new ArrayList<>();
-        String out = ModinfoPrinter.allFields().formatFile(file.toString(), ModuleFile.read(file).info(), errors::add);
+        String out = ModinfoPrinter.allFields().withProfile(KmodProfile.KMOD_30)
+                .formatFile(file.toString(), ModuleFile.read(file).info(), errors::add);
         assertEquals(String.join("\n",
                 "filename:       " + file,
                 "license:        GPL",
@@ -50,6 +53,10 @@ class ModinfoPrinterTest {
                 "parm:           a:again (int)", ""), out);
         assertEquals(List.of("Found invalid \"parm=nocolon\": missing ':'",
                 "Found invalid \"parmtype=nocolon2\": missing ':'"), errors);
+        // kmod 34 puts no space after a key that reaches column 16
+        String kmod34 = ModinfoPrinter.allFields().formatFile(file.toString(), ModuleFile.read(file).info(), e -> { });
+        assertEquals(out.replace("abcdefghijklmnop: 16 key", "abcdefghijklmnop:16 key")
+                .replace("abcdefghijklmnopqrst:     20 key", "abcdefghijklmnopqrst:20 key"), kmod34);
         Oracle.assertModinfo(file);
     }
 

@@ -3,6 +3,7 @@ package io.github.jkmod.core.modinfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.jkmod.KmodException;
+import io.github.jkmod.core.testsupport.ConformanceProfile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ final class Oracle {
         command.add(file.toString());
         RealTree.Result real = RealTree.run(command);
         List<String> errors = new ArrayList<>();
-        String ours = printer.formatFile(file.toString(), ModuleFile.read(file).info(), errors::add);
+        String ours = printer.withProfile(ConformanceProfile.profile()).formatFile(file.toString(), ModuleFile.read(file).info(), errors::add);
         assertEquals(real.out(), ours, "modinfo " + options);
         StringBuilder err = new StringBuilder();
         errors.forEach(e -> err.append("modinfo: ERROR: ").append(e).append('\n'));

@@ -40,7 +40,7 @@ public final class ConformanceProfile {
     public static ConfigLoader.Builder apply(ConfigLoader.Builder builder) {
         KmodProfile profile = profile();
         return builder.directories(profile.configDirectories()).weakdeps(profile.weakdeps())
-                .reportUnstatableEntries(profile == KmodProfile.KMOD_34);
+                .kmod34Reading(profile == KmodProfile.KMOD_34);
     }
 
     /** The library's profile of the chosen oracle. */

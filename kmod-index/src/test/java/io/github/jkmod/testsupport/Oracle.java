@@ -158,15 +158,15 @@ public enum Oracle {
     }
 
     /**
-     * A copy of {@code env} with {@link #PROFILE_VARIABLE}={@link #profile()}: the environment of a
-     * jmodprobe run compared with this oracle.
+     * A copy of {@code env} with {@link #PROFILE_VARIABLE}={@link #profile()} unless {@code env}
+     * chooses a profile itself: the environment of a jmodprobe run compared with this oracle.
      *
      * @param env an environment (not changed)
      * @return a new mutable map
      */
     public Map<String, String> withProfile(Map<String, String> env) {
         Map<String, String> out = new HashMap<>(env);
-        out.put(PROFILE_VARIABLE, profile());
+        out.putIfAbsent(PROFILE_VARIABLE, profile());
         return out;
     }
 

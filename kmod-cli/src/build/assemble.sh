@@ -16,7 +16,7 @@ set -eu
 launcher=$1 jar=$2 java=$3 work=$4 out=$5
 
 # Must equal the launcher's JVM options that matter to CDS (the collector above all).
-flags="-XX:TieredStopAtLevel=1 -XX:+UseG1GC -XX:-UsePerfData -Xshare:auto"
+flags="-XX:TieredStopAtLevel=1 -XX:+UseG1GC -XX:-UsePerfData -Djdk.reflect.useNativeAccessorOnly=true"
 main_training=io.github.jkmod.cli.CdsTraining
 
 rm -rf "$work"

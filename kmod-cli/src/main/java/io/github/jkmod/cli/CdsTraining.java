@@ -7,7 +7,9 @@ import io.github.jkmod.core.kernel.KernelCallException;
 import io.github.jkmod.core.kernel.KernelCalls;
 import io.github.jkmod.index.IndexWriter;
 import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,10 +74,11 @@ final class CdsTraining {
             {"--help"},
             {"--no-such-option"},
         };
-        // What Jmodprobe.main touches before run().
-        boolean console = System.console() != null;
-        if (System.getenv().isEmpty() && console) {
-            System.err.println("(no environment)");
+        // Jmodprobe.main's own path (command line and environment from /proc, stdio buffering,
+        // the system's syslog sink), its output to /dev/null.
+        try (OutputStream nul = new FileOutputStream("/dev/null")) {
+            Jmodprobe.start(commands[0], nul, nul, System.console() != null);
+            Jmodprobe.start(new String[] {"-V"}, nul, nul, false);
         }
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(sink, false, StandardCharsets.ISO_8859_1);

@@ -57,10 +57,10 @@ main=io.github.jkmod.cli.Jmodprobe
 # path and its time), stamped by $f.ok, whose lines are the java path, the kind of archive and its
 # file, and whose time is the java binary's. Later runs only read the stamps of this build (shell
 # built-ins); a JVM replaced in place has another time and is prepared again. Preparing (once per
-# build and JVM): the archive packaged by assemble.sh, if this JVM maps it; else, on JDK 24+, an
-# AOT cache (-XX:AOTCache); else a dynamic archive on top of the JDK's own (-XX:SharedArchiveFile),
-# both recorded from a training run (io.github.jkmod.cli.CdsTraining, a second or two); else none
-# ($f.no). Every file is written under a temporary name and renamed. Files of other builds stay:
+# build and JVM): on JDK 24+ an AOT cache (-XX:AOTCache); else the archive packaged by
+# assemble.sh, if this JVM maps it; else a dynamic archive on top of the JDK's own
+# (-XX:SharedArchiveFile); AOT cache and dynamic archive recorded from a training run
+# (io.github.jkmod.cli.CdsTraining, one or two seconds); else none ($f.no). Every file is written under a temporary name and renamed. Files of other builds stay:
 # two builds used in turn keep theirs, and a run only removes what no build has touched for 30 days.
 # Any failure (no /proc, no writable cache) means running without an archive.
 # Root uses /var/cache/jmodprobe (root-owned parents: nobody else can swap the files that root
@@ -135,6 +135,19 @@ cds_prepare() {
     && TZ=UTC0 touch -t 200001010000.00 "$t.jar" && mv -f "$t.jar" "$b.jar" \
     || { rm -f "$t.jar"; return 2; }
   rm -f "$f.ok" "$f.no"
+  # JDK 24+ (it knows -XX:AOTMode): an AOT cache recorded here, by this JVM. It beats a packaged
+  # archive even for the JVM that made that one (classes linked ahead, lambdas resolved), and with
+  # it JNA may load its library without a warning.
+  if "$j" -XX:-IgnoreUnrecognizedVMOptions -XX:AOTMode=off -version >/dev/null 2>&1; then
+    cds_train -XX:AOTMode=record -XX:AOTConfiguration="$t.conf" --enable-native-access=ALL-UNNAMED \
+      && "$j" $o $l -XX:-IgnoreUnrecognizedVMOptions -XX:AOTMode=create -XX:AOTConfiguration="$t.conf" \
+        -XX:AOTCache="$t.aot" --enable-native-access=ALL-UNNAMED -cp /proc/self/fd/3 3<"$b.jar" >/dev/null 2>&1 \
+      && "$j" $o $l -XX:AOTMode=on -XX:AOTCache="$t.aot" --enable-native-access=ALL-UNNAMED \
+        -cp /proc/self/fd/3 -version 3<"$b.jar" >/dev/null 2>&1 \
+      && mv -f "$t.aot" "$f.aot" && rm -f "$t.conf" && cds_stamp ok aot "$f.aot" && return
+    rm -f "$t.conf" "$t.aot"
+  fi
+  # The packaged archive, if this JVM maps it (the JVM build that recorded it).
   if [ "$jsa" -gt 0 ]; then
     if ! [ -f "$b.jsa" ]; then
       dd if="$0" of="$t.jsa" bs=4096 skip=$(( head / 4096 )) count=$(( jsa / 4096 )) \
@@ -147,14 +160,7 @@ cds_prepare() {
       return
     fi
   fi
-  # Recorded here, by this JVM: an AOT cache (JDK 24+), else a dynamic archive.
-  cds_train -XX:AOTMode=record -XX:AOTConfiguration="$t.conf" --enable-native-access=ALL-UNNAMED \
-    && "$j" $o $l -XX:-IgnoreUnrecognizedVMOptions -XX:AOTMode=create -XX:AOTConfiguration="$t.conf" \
-      -XX:AOTCache="$t.aot" --enable-native-access=ALL-UNNAMED -cp /proc/self/fd/3 3<"$b.jar" >/dev/null 2>&1 \
-    && "$j" $o $l -XX:AOTMode=on -XX:AOTCache="$t.aot" --enable-native-access=ALL-UNNAMED \
-      -cp /proc/self/fd/3 -version 3<"$b.jar" >/dev/null 2>&1 \
-    && mv -f "$t.aot" "$f.aot" && rm -f "$t.conf" && cds_stamp ok aot "$f.aot" && return
-  rm -f "$t.conf" "$t.aot"
+  # Else a dynamic archive recorded here, on top of the JDK's own.
   cds_train -XX:ArchiveClassesAtExit="$t.jsa" \
     && "$j" $o $l -Xshare:on -XX:SharedArchiveFile="$t.jsa" -cp /proc/self/fd/3 -version \
       3<"$b.jar" >/dev/null 2>&1 \

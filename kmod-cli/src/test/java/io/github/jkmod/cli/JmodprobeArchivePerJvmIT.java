@@ -13,7 +13,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * jmodprobe prints in process, every run (the first included, which prepares it) takes its classes
  * from the archive of its own build and JVM, and none removes the files of another. The builds are
  * {@code target/jmodprobe} (its packaged archive recorded by the build's JDK) and one assembled here
- * by the other JDK (its packaged archive for that JDK): so each build meets one JVM that maps its
- * packaged archive and one that makes an archive of its own (an AOT cache on JDK 24+, else a dynamic
- * archive).
+ * by the other JDK (its packaged archive for that JDK). So with a JDK 17 to 23 and a JDK 24+, the
+ * runs meet all three kinds: the packaged archive, a dynamic archive (the other build's packaged one
+ * being for another JVM) and an AOT cache.
  */
 class JmodprobeArchivePerJvmIT {
     private static final String RELEASE = "0.0.0-jkmod-archive-it";
@@ -99,23 +98,9 @@ class JmodprobeArchivePerJvmIT {
     }
 
     private static Map<String, String> environment(Path cache, Path jdk) {
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", "/");
-        env.put("PATH", "/sbin:/bin:/usr/sbin:/usr/bin");
+        Map<String, String> env = JmodprobeCdsIT.environment(cache);
         env.put("JAVA_HOME", jdk.toString());
-        env.put("JKMOD_CACHE_DIR", cache.toString());
         return env;
-    }
-
-    private static List<String> names(Path cache) throws IOException {
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(cache)) {
-            for (Path p : s) {
-                names.add(p.getFileName().toString());
-            }
-        }
-        names.sort(null);
-        return names;
     }
 
     @Test
@@ -155,7 +140,7 @@ class JmodprobeArchivePerJvmIT {
             }
         }
         // Each build's jar, each build and JVM its stamp, nothing half written.
-        List<String> names = names(cache);
+        List<String> names = JmodprobeCdsIT.names(cache);
         for (Path build : builds.values()) {
             String id = id(build);
             assertTrue(names.contains("jmodprobe-" + id + ".jar"), names.toString());

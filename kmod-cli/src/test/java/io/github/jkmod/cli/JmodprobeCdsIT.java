@@ -55,7 +55,7 @@ class JmodprobeCdsIT {
         throw new IllegalStateException("no " + name + "= in " + executable);
     }
 
-    private static Map<String, String> environment(Path cache) {
+    static Map<String, String> environment(Path cache) {
         Map<String, String> env = new HashMap<>();
         env.put("HOME", "/");
         env.put("PATH", "/sbin:/bin:/usr/sbin:/usr/bin");
@@ -64,7 +64,7 @@ class JmodprobeCdsIT {
         return env;
     }
 
-    private static List<String> names(Path dir) throws IOException {
+    static List<String> names(Path dir) throws IOException {
         List<String> names = new ArrayList<>();
         if (Files.isDirectory(dir)) {
             try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {

@@ -60,9 +60,11 @@ main=io.github.jkmod.cli.Jmodprobe
 # build and JVM): on JDK 24+ an AOT cache (-XX:AOTCache); else the archive packaged by
 # assemble.sh, if this JVM maps it; else a dynamic archive on top of the JDK's own
 # (-XX:SharedArchiveFile); AOT cache and dynamic archive recorded from a training run
-# (io.github.jkmod.cli.CdsTraining, one or two seconds); else none ($f.no). Every file is written under a temporary name and renamed. Files of other builds stay:
-# two builds used in turn keep theirs, and a run only removes what no build has touched for 30 days.
-# Any failure (no /proc, no writable cache) means running without an archive.
+# (io.github.jkmod.cli.CdsTraining, one or two seconds); else none ($f.no). Every file is written
+# under a temporary name and renamed. Files of other builds stay: two builds used in turn keep
+# theirs, and a run only removes files of other builds written 30 days ago or more (a running
+# jmodprobe keeps what it has open). Any failure (no /proc, no writable cache) means running
+# without an archive.
 # Root uses /var/cache/jmodprobe (root-owned parents: nobody else can swap the files that root
 # then runs), else, when that cannot be written (a read-only root early in a boot, when the kernel
 # starts jmodprobe as its modprobe), /run/jmodprobe, then /tmp/jmodprobe-root (a directory root
@@ -99,6 +101,7 @@ cds_in() {
     case $s in *.no) return 1 ;; esac
     # A jar written to since it was copied out (its time is no longer 2000, but later than the
     # archive's) would make the JVM drop the archive: prepare again.
+    case $a in "$c/jmodprobe-$id".* | "$c/jmodprobe-$id-"*) ;; *) break ;; esac
     [ -f "$a" ] && [ -f "$c/jmodprobe-$id.jar" ] && ! [ "$c/jmodprobe-$id.jar" -nt "$a" ] || break
     cds_use "$k" "$a"
     return 0

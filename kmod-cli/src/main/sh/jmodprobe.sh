@@ -130,7 +130,7 @@ cds_prepare() {
   f=$b-${k%% *}
   # leftovers of runs interrupted a day ago, files of builds prepared 30 days ago or more (a file's
   # time of change is when it was written or renamed)
-  find "$c" -maxdepth 1 \( -name '.tmp-*' -ctime +0 -o \( -name 'jmodprobe-*' -o -name 'libjmodprobe-*' \) \
+  find "$c" -maxdepth 1 \( -name '.tmp-*' -ctime +0 -o -name '.tmp-training-*' -mmin +10 -o \( -name 'jmodprobe-*' -o -name 'libjmodprobe-*' \) \
     ! -name "jmodprobe-$id[.-]*" ! -name "libjmodprobe-$id-*" -ctime +30 \) -exec rm -rf {} + 2>/dev/null
   # The jar, always copied again here (it may have been written to).
   dd if="$0" of="$t.jar" bs=4096 skip=$(( (head + jsa) / 4096 )) \
@@ -138,6 +138,17 @@ cds_prepare() {
     && TZ=UTC0 touch -t 200001010000.00 "$t.jar" && mv -f "$t.jar" "$b.jar" \
     || { rm -f "$t.jar"; return 2; }
   rm -f "$f.ok" "$f.no"
+  # One training at a time for a build and JVM (the kernel may start many helpers at once): the
+  # others run without an archive meanwhile.
+  lk=$c/.tmp-training-${f##*/}
+  mkdir "$lk" || return 1
+  cds_make
+  r=$?
+  rmdir "$lk"
+  return "$r"
+}
+
+cds_make() {
   # JDK 24+ (it knows -XX:AOTMode): an AOT cache recorded here, by this JVM. It beats a packaged
   # archive even for the JVM that made that one (classes linked ahead, lambdas resolved), and with
   # it JNA may load its library without a warning.

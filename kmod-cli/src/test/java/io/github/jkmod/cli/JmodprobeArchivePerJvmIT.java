@@ -159,4 +159,30 @@ class JmodprobeArchivePerJvmIT {
             }
         }
     }
+
+    /**
+     * First runs at once, as when the kernel starts many helpers: one makes the archive, the others
+     * run without it meanwhile; all print the same, and nothing is left half written.
+     */
+    @Test
+    void firstRunsAtOnceAllAnswerAndLeaveOneArchive() throws Exception {
+        Path cache = dir.resolve("cache-at-once");
+        Map<String, String> env = environment(cache, jdkB);
+        RealModprobe.Outcome want = InProcess.run("jmodprobe", List.of("-V"), Map.of());
+        List<java.util.concurrent.CompletableFuture<RealModprobe.Outcome>> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            runs.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> RealModprobe.run(buildA.toString(), List.of("-V"), env)));
+        }
+        for (java.util.concurrent.CompletableFuture<RealModprobe.Outcome> run : runs) {
+            assertEquals(want, run.get());
+        }
+        List<String> names = JmodprobeCdsIT.names(cache);
+        assertEquals(1, names.stream().filter(n -> n.endsWith(".ok")).count(), names.toString());
+        assertFalse(names.stream().anyMatch(n -> n.startsWith(".tmp-")), names.toString());
+        Path log = dir.resolve("classes-at-once.txt");
+        env.put("JKMOD_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + log);
+        assertEquals(want, RealModprobe.run(buildA.toString(), List.of("-V"), env));
+        assertTrue(Files.readString(log).contains(FROM_ARCHIVE), "not from the archive");
+    }
 }

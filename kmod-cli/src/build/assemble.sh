@@ -16,7 +16,7 @@ set -eu
 launcher=$1 jar=$2 java=$3 work=$4 out=$5
 
 # Must equal the launcher's JVM options that matter to CDS (the collector above all).
-flags="-XX:TieredStopAtLevel=1 -XX:+UseG1GC -XX:-UsePerfData -Xshare:auto"
+flags="-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -XX:+UseG1GC -XX:-UsePerfData -Djdk.reflect.useNativeAccessorOnly=true"
 main_training=io.github.jkmod.cli.CdsTraining
 
 rm -rf "$work"
@@ -30,6 +30,8 @@ make_archive() {
   [ -d /proc/self/fd ] || { echo "assemble: no /proc: building without a CDS archive" >&2; return 1; }
   # Static archive: the classes the training loads (the JDK's and jkmod's), the lambda proxy
   # classes and the pre-generated method-handle forms, from the class list of the training run.
+  # (The scratch tree is written first, by a JVM of its own: its writing stays out of the list.)
+  "$java" $flags -cp "$work/jmodprobe.jar" $main_training --prepare "$work/training" || return 1
   "$java" $flags -XX:DumpLoadedClassList="$work/classlist" -cp /proc/self/fd/3 \
     $main_training "$work/training" 3<"$work/jmodprobe.jar" || return 1
   "$java" $flags -Xshare:dump -XX:SharedClassListFile="$work/classlist" \

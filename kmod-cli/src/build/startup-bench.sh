@@ -1,42 +1,90 @@
 #!/bin/sh
-# Measures jmodprobe's start-up, whole process, against modprobe and a bare JVM in one hyperfine
-# run (not a test: figures depend on the machine and its load).
+# Measures jmodprobe's start-up, whole process, against the C modprobe and a hello world with the
+# same JVM options, on each JDK given, in one run (not a test: figures depend on the machine and
+# its load).
 #
-#   kmod-cli/src/build/startup-bench.sh [RUNS]        (after mvn -DskipTests package)
+#   kmod-cli/src/build/startup-bench.sh [RUNS [JAVA_HOME...]]      (after mvn -DskipTests package)
 #
-# Prints median and minimum wall time and mean CPU time (user + system, less sensitive to the
-# load of a shared machine). Needs hyperfine and python3; uses the real tree of the jkmod tests
-# (/var/tmp/jkmod-realtree, or $JKMOD_REALTREE) and the java on PATH. The first jmodprobe run
-# copies the class-data archive out to its cache; it is made before measuring.
+# RUNS (default 21, at least 15) rounds after 3 of warm-up; each round runs every command once, in
+# turn, its order rotating from round to round, so that a change in the machine's load falls on
+# all of them alike. JAVA_HOME defaults to the JDK 17 and the JDK 25 under /usr/lib/jvm. Prints,
+# per command, the median and the minimum wall time and the median CPU time (user + system, of the
+# process and its children), then per JDK jmodprobe's median over the hello world's, and the load
+# average before and after. Uses the real tree of the jkmod tests (/var/tmp/jkmod-realtree, or
+# $JKMOD_REALTREE) and python3. Each JDK's archive is made (first run) before measuring, in a
+# cache directory of this run's own.
 set -eu
-runs=${1:-30}
+runs=${1:-21}
+[ "$runs" -ge 15 ] || { echo "startup-bench: at least 15 runs" >&2; exit 2; }
+[ $# -gt 0 ] && shift
+if [ $# -eq 0 ]; then
+  for h in /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64; do
+    [ -x "$h/bin/java" ] && set -- "$@" "$h"
+  done
+fi
+[ $# -gt 0 ] || { echo "startup-bench: no JDK given or found" >&2; exit 2; }
 here=$(cd "$(dirname "$0")/../.." && pwd)
 jmodprobe=$here/target/jmodprobe
+[ -x "$jmodprobe" ] || { echo "startup-bench: build first: $jmodprobe" >&2; exit 1; }
 tree=${JKMOD_REALTREE:-/var/tmp/jkmod-realtree}
 [ -s "$tree/release" ] || { echo "startup-bench: no real tree in $tree (run .ci/fetch-real-tree)" >&2; exit 1; }
 release=$(cat "$tree/release")
 args="-C /dev/null -d $tree/root -S $release --show-depends xfrm_user"
-flags="-XX:TieredStopAtLevel=1 -XX:+UseG1GC -XX:-UsePerfData -Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
+# jmodprobe's own JVM options (jmodprobe.sh), less the archive
+flags="-XX:+IgnoreUnrecognizedVMOptions -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -XX:+UseG1GC -XX:-UsePerfData -Djdk.reflect.useNativeAccessorOnly=true -Xlog:disable -Xlog:all=error:stderr"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' \
   >"$work/Hello.java"
-javac -d "$work" "$work/Hello.java"
-"$jmodprobe" $args >/dev/null
-nice=""
-if nice -n -5 true 2>/dev/null; then nice="nice -n -5"; fi
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-$nice hyperfine -N -i -w 3 -r "$runs" --export-json "$work/times.json" \
-  "modprobe $args" \
-  "$jmodprobe $args" \
-  "java $flags -cp $work Hello" \
-  "java -version" \
-  "env JKMOD_CDS=off $jmodprobe $args" >/dev/null 2>&1
-echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$work/times.json" <<'EOF'
-import json, sys
-for r in json.load(open(sys.argv[1]))["results"]:
-    t = sorted(x * 1000 for x in r["times"])
-    cpu = (r["user"] + r["system"]) * 1000
-    print("%8.1f ms median %8.1f ms min %8.1f ms cpu   %s" % (r["median"] * 1000, t[0], cpu, r["command"]))
+"$1/bin/javac" --release 17 -d "$work" "$work/Hello.java"
+export JKMOD_CACHE_DIR="$work/cache"
+# one command a line: LABEL<TAB>COMMAND (split on blanks)
+: >"$work/commands"
+printf 'modprobe (C)\t/usr/sbin/modprobe %s\n' "$args" >>"$work/commands"
+for h in "$@"; do
+  v=$("$h/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  cat >"$work/jmodprobe-$v" <<EOF
+#!/bin/sh
+JAVA_HOME=$h exec $jmodprobe "\$@"
 EOF
+  chmod +x "$work/jmodprobe-$v"
+  "$work/jmodprobe-$v" $args >/dev/null
+  printf 'jmodprobe, JDK %s\t%s %s\n' "$v" "$work/jmodprobe-$v" "$args" >>"$work/commands"
+  printf 'hello, JDK %s\t%s %s -cp %s Hello\n' "$v" "$h/bin/java" "$flags" "$work" >>"$work/commands"
+done
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs)"
+python3 - "$work/commands" "$runs" <<'EOF'
+import os, statistics, subprocess, sys, time
+commands = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
+runs = int(sys.argv[2])
+wall = {label: [] for label, _ in commands}
+cpu = {label: [] for label, _ in commands}
+def once(argv):
+    t = time.perf_counter()
+    p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    p.returncode = status
+    w = time.perf_counter() - t
+    if status != 0:
+        sys.exit("startup-bench: failed: " + " ".join(argv))
+    return w * 1000, (ru.ru_utime + ru.ru_stime) * 1000
+for r in range(3 + runs):
+    k = r % len(commands)
+    for label, command in commands[k:] + commands[:k]:
+        w, c = once(command.split())
+        if r >= 3:
+            wall[label].append(w)
+            cpu[label].append(c)
+print("%-18s %10s %10s %10s" % ("", "median ms", "min ms", "CPU ms"))
+for label, _ in commands:
+    print("%-18s %10.1f %10.1f %10.1f" % (label, statistics.median(wall[label]), min(wall[label]),
+                                         statistics.median(cpu[label])))
+for label, _ in commands:
+    if label.startswith("jmodprobe, "):
+        v = label[len("jmodprobe, "):]
+        print("%s: jmodprobe / hello = %.2f (median), %.2f (min)" % (v,
+              statistics.median(wall[label]) / statistics.median(wall["hello, " + v]),
+              min(wall[label]) / min(wall["hello, " + v])))
+print("%d runs each, interleaved, after 3 of warm-up" % runs)
+EOF
+echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -7,7 +7,9 @@ import io.github.jkmod.core.kernel.KernelCallException;
 import io.github.jkmod.core.kernel.KernelCalls;
 import io.github.jkmod.index.IndexWriter;
 import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +25,11 @@ import java.util.Map;
  * kernel that refuses them, the one real call cannot succeed ({@link #jna}), and the running kernel
  * is otherwise only read (its {@code /sys/module} and {@code /proc/modules}).
  *
- * <p>Usage: {@code java -cp jmodprobe io.github.jkmod.cli.CdsTraining SCRATCH_DIR}.
+ * <p>Usage: {@code java -cp jmodprobe io.github.jkmod.cli.CdsTraining [--prepare] SCRATCH_DIR}.
+ * With {@code --prepare} it only writes the tree and configuration; without, it writes them when
+ * they are not there yet, then trains. The launcher prepares in a JVM of its own, so that the
+ * classes that only write the tree (the index writer above all) stay out of the archive: an AOT
+ * cache loads every class it holds at start.
  */
 final class CdsTraining {
     private static final String RELEASE = "0.0.0-jkmod-training";
@@ -31,17 +37,27 @@ final class CdsTraining {
     private CdsTraining() {
     }
 
-    /** Runs the training in {@code args[0]} (created if needed); exits 0, or 1 on failure. */
+    /** Runs the training in the scratch directory (created if needed); exits 0, or 1 on failure. */
     public static void main(String[] args) throws IOException, KmodException {
-        if (args.length != 1) {
-            System.err.println("usage: CdsTraining SCRATCH_DIR");
+        boolean prepareOnly = args.length == 2 && args[0].equals("--prepare");
+        if (args.length != 1 && !prepareOnly) {
+            System.err.println("usage: CdsTraining [--prepare] SCRATCH_DIR");
             System.exit(2);
         }
-        Path scratch = Path.of(args[0]).toAbsolutePath();
+        Path scratch = Path.of(args[args.length - 1]).toAbsolutePath();
         Path root = scratch.resolve("root");
-        Path modules = root.resolve("lib/modules/" + RELEASE);
-        writeTree(modules);
         Path conf = scratch.resolve("modprobe.d");
+        if (prepareOnly || !Files.isDirectory(conf)) {
+            prepare(root, conf);
+        }
+        if (!prepareOnly) {
+            train(scratch, root, conf);
+        }
+    }
+
+    /** The tree of {@link #writeTree} and a configuration that uses every kind of line. */
+    private static void prepare(Path root, Path conf) throws IOException, KmodException {
+        writeTree(root.resolve("lib/modules/" + RELEASE));
         Files.createDirectories(conf);
         Files.writeString(conf.resolve("training.conf"), String.join("\n",
                 "# jmodprobe class-data-sharing training configuration",
@@ -55,6 +71,9 @@ final class CdsTraining {
                 "remove m_install /bin/true",
                 "unknown-command here",
                 ""), StandardCharsets.ISO_8859_1);
+    }
+
+    private static void train(Path scratch, Path root, Path conf) throws IOException {
         String d = root.toString();
         String c = conf.toString();
         String[][] commands = {
@@ -72,10 +91,11 @@ final class CdsTraining {
             {"--help"},
             {"--no-such-option"},
         };
-        // What Jmodprobe.main touches before run().
-        boolean console = System.console() != null;
-        if (System.getenv().isEmpty() && console) {
-            System.err.println("(no environment)");
+        // Jmodprobe.main's own path (command line and environment from /proc, stdio buffering,
+        // the system's syslog sink), its output to /dev/null.
+        try (OutputStream nul = new FileOutputStream("/dev/null")) {
+            Jmodprobe.start(commands[0], nul, nul, System.console() != null);
+            Jmodprobe.start(new String[] {"-V"}, nul, nul, false);
         }
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(sink, false, StandardCharsets.ISO_8859_1);
@@ -96,7 +116,9 @@ final class CdsTraining {
             Jmodprobe.run("jmodprobe", command, out, err, Map.of(), refused, SyslogSink.DISCARD);
             sink.reset();
         }
-        jna(scratch);
+        if (!Boolean.getBoolean("jkmod.training.nojna")) {
+            jna(scratch);
+        }
     }
 
     /**

@@ -24,16 +24,30 @@ public final class Jmodprobe {
 
     /** Runs with the real streams and environment, then exits with the status. */
     public static void main(String[] args) {
+        int status = start(args, new java.io.FileOutputStream(java.io.FileDescriptor.out),
+                new java.io.FileOutputStream(java.io.FileDescriptor.err), System.console() != null);
+        exit(status);
+    }
+
+    /**
+     * What {@link #main} does before it exits, with the given standard output and error: the
+     * command line and environment as the bytes the program was given, stdio-like buffering, the
+     * system's syslog and kernel. {@link CdsTraining} runs it too, so that the class-data archive
+     * holds every class of this path.
+     *
+     * @param terminal whether standard output is a terminal (then line-buffered)
+     * @return the exit status
+     */
+    static int start(String[] args, java.io.OutputStream stdout, java.io.OutputStream stderr,
+            boolean terminal) {
         String argv0 = System.getProperty(ARGV0_PROPERTY, DEFAULT_NAME);
         // Like C stdio: stdout is line-buffered on a terminal, else fully buffered and written
         // at exit, so that the output of install commands lands where modprobe's would.
-        PrintStream out = new PrintStream(new StdioOutputStream(
-                new java.io.FileOutputStream(java.io.FileDescriptor.out)),
-                System.console() != null, java.nio.charset.StandardCharsets.ISO_8859_1);
+        PrintStream out = new PrintStream(new StdioOutputStream(stdout), terminal,
+                java.nio.charset.StandardCharsets.ISO_8859_1);
         // Names and configuration text are handled one char per byte (ISO-8859-1): written
         // back the same way, bytes come out as they went in, whatever the locale.
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err),
-                true, java.nio.charset.StandardCharsets.ISO_8859_1);
+        PrintStream err = new PrintStream(stderr, true, java.nio.charset.StandardCharsets.ISO_8859_1);
         // With -s, messages go to libc's syslog; nothing native is loaded before the first one.
         SystemLogSink syslog = new SystemLogSink(OptionParser.baseName(argv0),
                 io.github.jkmod.core.kernel.SystemLog.system());
@@ -41,6 +55,22 @@ public final class Jmodprobe {
                 CoreRunner.system(), syslog);
         out.flush();
         syslog.close();
+        return status;
+    }
+
+    /**
+     * Ends the process with {@code status}. Output is flushed already; when JNA has not loaded its
+     * native library (it then set {@code jnidispatch.path}), nothing was left for shutdown hooks
+     * to do (JNA asks for its unpacked copy to be deleted on exit), so the JVM halts: on JDK 21+
+     * {@code System.exit} first looks up the {@code java.lang.Runtime} logger, which sets up the
+     * JDK's whole logging back end (about 10 ms) only to find it disabled.
+     */
+    private static void exit(int status) {
+        System.out.flush();
+        System.err.flush();
+        if (System.getProperty("jnidispatch.path") == null) {
+            Runtime.getRuntime().halt(status);
+        }
         System.exit(status);
     }
 

@@ -35,7 +35,7 @@ final class RawArguments {
             return decoded;
         }
         List<String> all = raw.get();
-        String[] out = all.subList(all.size() - decoded.length, all.size()).toArray(String[]::new);
+        String[] out = all.subList(all.size() - decoded.length, all.size()).toArray(new String[0]); // no method reference: no lambda machinery at start
         for (int i = 0; i < out.length; i++) {
             if (!sameAscii(out[i], decoded[i])) {
                 return decoded; // not our arguments after all

@@ -56,7 +56,7 @@ class JmodprobeCdsIT {
         throw new IllegalStateException("no " + name + "= in " + executable);
     }
 
-    private static Map<String, String> environment(Path cache) {
+    static Map<String, String> environment(Path cache) {
         Map<String, String> env = new HashMap<>();
         env.put("HOME", "/");
         env.put("PATH", "/sbin:/bin:/usr/sbin:/usr/bin");
@@ -67,7 +67,7 @@ class JmodprobeCdsIT {
         return env;
     }
 
-    private static List<String> names(Path dir) throws IOException {
+    static List<String> names(Path dir) throws IOException {
         List<String> names = new ArrayList<>();
         if (Files.isDirectory(dir)) {
             try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
@@ -158,7 +158,7 @@ class JmodprobeCdsIT {
     }
 
     @Test
-    void aDifferentJvmBuildRunsWithoutTheArchiveAndSaysNothing(@TempDir Path dir) throws IOException {
+    void aDifferentJvmBuildGetsAnArchiveOfItsOwnAndSaysNothing(@TempDir Path dir) throws IOException {
         Optional<Path> other = otherJdk();
         Prerequisites.require(other.isPresent(), "no second JDK 17+ installed");
         Path cache = dir.resolve("cache");
@@ -169,8 +169,13 @@ class JmodprobeCdsIT {
             RealModprobe.Outcome inProcess = InProcess.run(executable.toString(), args, Map.of());
             assertEquals(inProcess, packaged, args.toString());
         }
-        assertTrue(named(cache, ".no").isPresent(), names(cache).toString());
-        assertFalse(named(cache, ".ok").isPresent(), names(cache).toString());
+        assertFalse(named(cache, ".no").isPresent(), names(cache).toString());
+        // stamped with that JVM's path; its archive made here (the packaged one is for the build's JDK)
+        List<String> stamp = Files.readAllLines(cache.resolve(named(cache, ".ok").orElseThrow()),
+                StandardCharsets.ISO_8859_1);
+        assertEquals(other.get().resolve("bin/java").toString(), stamp.get(0));
+        assertTrue(stamp.get(2).startsWith(cache.resolve(named(cache, ".ok").orElseThrow()).toString()
+                .replaceAll("\\.ok$", ".")), stamp.toString());
     }
 
     /** A module load goes through JNA; its native library is kept beside the archive. */
@@ -207,7 +212,7 @@ class JmodprobeCdsIT {
     }
 
     /** A JDK 17 or later other than the one running the tests, from /usr/lib/jvm. */
-    private static Optional<Path> otherJdk() throws IOException {
+    static Optional<Path> otherJdk() throws IOException {
         Path self = Path.of(System.getProperty("java.home")).toRealPath();
         Path jvms = Path.of("/usr/lib/jvm");
         if (!Files.isDirectory(jvms)) {

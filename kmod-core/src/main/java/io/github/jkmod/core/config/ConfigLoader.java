@@ -253,6 +253,10 @@ public final class ConfigLoader {
         private static byte[] read(Path file, int max) {
             try {
                 return SpecialFiles.head(file, max);
+            } catch (java.nio.file.NoSuchFileException e) {
+                // Usual (modules.weakdep before kmod 33): not worth the logger, which costs
+                // jmodprobe about 10 ms of start-up to set up.
+                return null;
             } catch (IOException | SecurityException e) {
                 Logging.LOG.log(System.Logger.Level.DEBUG, "cannot read " + file + ": " + e);
                 return null;

@@ -21,10 +21,12 @@ class OracleSwitchTest {
 
     @Test
     void theProfileGoesIntoACopyOfTheEnvironment() {
-        Map<String, String> env = Map.of("PATH", "/bin", Oracle.PROFILE_VARIABLE, "other");
+        Map<String, String> env = Map.of("PATH", "/bin");
         assertEquals(Map.of("PATH", "/bin", "JKMOD_PROFILE", "kmod34"), Oracle.KMOD34.withProfile(env));
         assertEquals(Map.of("JKMOD_PROFILE", "kmod30"), Oracle.KMOD30.withProfile(Map.of()));
-        assertEquals("other", env.get(Oracle.PROFILE_VARIABLE));
+        assertEquals(Map.of("PATH", "/bin"), env);
+        // a test that chooses a profile itself keeps it
+        assertEquals(Map.of("JKMOD_PROFILE", "kmod30"), Oracle.KMOD34.withProfile(Map.of("JKMOD_PROFILE", "kmod30")));
     }
 
     @Test

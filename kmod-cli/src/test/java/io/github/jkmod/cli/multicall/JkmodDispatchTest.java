@@ -111,6 +111,27 @@ class JkmodDispatchTest {
     }
 
     @Test
+    void lsmodWithSyslogSendsItsErrorsThere() throws Exception {
+        List<String> sent = new java.util.ArrayList<>();
+        SyslogSink sink = new SyslogSink() {
+            @Override
+            public void send(int priority, String message) {
+                sent.add(priority + " " + message);
+            }
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.ISO_8859_1);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.ISO_8859_1)) {
+            status = Jkmod.run("lsmod", List.of("-s", "x"), new ToolRun(o, e, Map.of(), root, sink));
+        }
+        assertEquals(1, status);
+        assertEquals("", err.toString(StandardCharsets.ISO_8859_1));
+        assertEquals(List.of(io.github.jkmod.cli.Log.ERR + " ERROR: too many arguments provided."), sent);
+    }
+
+    @Test
     void modprobeNamesRunJmodprobe() throws Exception {
         Run version = run(Map.of(), "/sbin/modprobe", "-V");
         assertEquals(new Run(ToolAccess.versionText(KmodProfile.KMOD_34), "", 0), version);

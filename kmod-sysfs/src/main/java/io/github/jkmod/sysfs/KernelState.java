@@ -289,10 +289,25 @@ public final class KernelState {
             }
             String name = normalizeLoadedName(word);
             String dir = "sys/module/" + name;
-            modules.add(new LoadedModule(name, loadedSize(dir, name, lines), loadedRefcount(dir),
-                    loadedHolders(dir), loadedState(line)));
+            if (representable(dir)) {
+                modules.add(new LoadedModule(name, loadedSize(dir, name, lines), loadedRefcount(dir),
+                        loadedHolders(dir), loadedState(line)));
+            } else {
+                // a name this file system's paths cannot hold (e.g. non-ASCII under the C locale): as absent
+                modules.add(new LoadedModule(name, OptionalLong.empty(), OptionalInt.empty(), Optional.empty(),
+                        loadedState(line)));
+            }
         }
         return List.copyOf(modules);
+    }
+
+    private boolean representable(String relative) {
+        try {
+            root.resolve(relative);
+            return true;
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     private static String readProcModules(Path file) throws SysfsException {

@@ -61,6 +61,14 @@ class LoadedModulesTest {
     }
 
     @Test
+    void aNameThePathsCannotHoldIsReadAsAbsent() throws Exception {
+        // NUL is never in a Unix path: the name is listed, nothing of sysfs is read for it
+        write("proc/modules", "nul\u0000name 5 0 - Live 0x0\n");
+        assertEquals(List.of(new LoadedModule("nul\u0000name", OptionalLong.empty(), OptionalInt.empty(),
+                Optional.empty(), Optional.of(ProcModule.State.LIVE))), KernelState.ofRoot(root).loaded());
+    }
+
+    @Test
     void namesAreCutAtTheFirstDot() {
         assertEquals("a_b", KernelState.normalizeLoadedName("a-b.ko"));
         assertEquals("", KernelState.normalizeLoadedName(".x"));

@@ -91,7 +91,15 @@ public final class Jkmod {
                 StandardCharsets.ISO_8859_1);
         SyslogSink syslog = ToolAccess.systemSyslog(ToolRun.baseName(argv0));
         ToolRun run = new ToolRun(out, err, ToolAccess.rawEnvironment(System.getenv()), Path.of("/"), syslog);
-        int status = run(argv0, List.of(ToolAccess.rawArguments(rest)), run);
+        int status;
+        try {
+            status = run(argv0, List.of(ToolAccess.rawArguments(rest)), run);
+        } catch (RuntimeException e) {
+            // a tool never prints a Java stack trace: one line, the trace for diagnostics
+            System.getLogger(Jkmod.class.getName()).log(System.Logger.Level.DEBUG, "internal error", e);
+            out.flush();
+            status = run.fail(ToolRun.baseName(argv0) + ": ERROR: internal error: " + e + "\n");
+        }
         out.flush();
         err.flush();
         ToolAccess.close(syslog);

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Builds the one jmodprobe executable at package time (called by the kmod-cli pom):
 #
-#   assemble.sh LAUNCHER JAR JAVA WORKDIR OUT
+#   assemble.sh LAUNCHER JAR JAVA WORKDIR OUT [ALSO]
+#
+# ALSO, when given, is OUT again under the multi-call name (jkmod): a hard link, else a copy.
 #
 # OUT is LAUNCHER (with its @...@ fields filled in, padded to a multiple of 4096 bytes), then a
 # class-data-sharing (CDS) archive padded to a multiple of 4096 bytes, then JAR. The JVM reads
@@ -13,7 +15,7 @@
 # wherever the cache is. When the archive cannot be made (no /proc, an odd JVM), OUT is built
 # without one and simply starts a little slower.
 set -eu
-launcher=$1 jar=$2 java=$3 work=$4 out=$5
+launcher=$1 jar=$2 java=$3 work=$4 out=$5 also=${6:-}
 
 # Must equal the launcher's JVM options that matter to CDS (the collector above all).
 flags="-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -XX:+UseG1GC -XX:-UsePerfData -Djdk.reflect.useNativeAccessorOnly=true"
@@ -74,4 +76,8 @@ pad "$work/launcher" '\n'
 cat "$work/launcher" "$archive" "$work/jmodprobe.jar" >"$out.tmp"
 chmod 755 "$out.tmp"
 mv -f "$out.tmp" "$out"
+if [ -n "$also" ]; then
+  rm -f "$also"
+  ln "$out" "$also" 2>/dev/null || cp -p "$out" "$also"
+fi
 echo "assemble: $out: launcher $head_size + CDS archive $jsa_size + jar $jar_size bytes"

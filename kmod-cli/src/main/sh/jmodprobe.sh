@@ -1,5 +1,7 @@
 #!/bin/sh
-# jmodprobe - jkmod's drop-in replacement for modprobe.
+# jkmod (also installed as jmodprobe) - jkmod's drop-in replacement for modprobe, lsmod and kmod:
+# one executable that acts by the name it is invoked as (a link named lsmod is lsmod), or as
+# `jkmod TOOL ARGS...` (io.github.jkmod.cli.multicall.Jkmod; $0 reaches it as -Djkmod.argv0).
 # This file is a POSIX sh launcher, then a class-data-sharing (CDS) archive, then a Java archive
 # (built by kmod-cli/src/build/assemble.sh). The shell never reads past the exec lines below; the
 # JVM reads the jar at the end of the file.
@@ -45,7 +47,7 @@ jar=@JAR_BYTES@
 # archive, and the launcher each archive it makes, with the same options.
 o="-XX:+IgnoreUnrecognizedVMOptions -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -XX:+UseG1GC -XX:-UsePerfData -Djdk.reflect.useNativeAccessorOnly=true"
 l="-Xlog:disable -Xlog:all=error:stderr"
-main=io.github.jkmod.cli.Jmodprobe
+main=io.github.jkmod.cli.multicall.Jkmod
 
 # Whether an archive can be used, from the cache directory $c: then $x holds the JVM option that
 # names it, $n more options it needs, and the jar is $c/jmodprobe-$id.jar.

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,6 +59,15 @@ final class CdsTraining {
     /** The tree of {@link #writeTree} and a configuration that uses every kind of line. */
     private static void prepare(Path root, Path conf) throws IOException, KmodException {
         writeTree(root.resolve("lib/modules/" + RELEASE));
+        // A loaded-module list for lsmod and kmod list (the other tools of the executable).
+        Files.createDirectories(root.resolve("proc"));
+        Files.writeString(root.resolve("proc/modules"), "m_top 16384 0 - Live 0x0000000000000000\n"
+                + "m_mid 8192 1 m_top, Live 0x0000000000000000\n", StandardCharsets.ISO_8859_1);
+        Files.createDirectories(root.resolve("sys/module/m_top/holders"));
+        Files.createDirectories(root.resolve("sys/module/m_mid/holders/m_top"));
+        Files.writeString(root.resolve("sys/module/m_top/refcnt"), "0\n");
+        Files.writeString(root.resolve("sys/module/m_mid/refcnt"), "1\n");
+        Files.writeString(root.resolve("sys/module/m_mid/coresize"), "8192\n");
         Files.createDirectories(conf);
         Files.writeString(conf.resolve("training.conf"), String.join("\n",
                 "# jmodprobe class-data-sharing training configuration",
@@ -114,6 +124,12 @@ final class CdsTraining {
             {"-C", c, "-d", d, "-S", RELEASE, "-r", "m_top"},
         }) {
             Jmodprobe.run("jmodprobe", command, out, err, Map.of(), refused, SyslogSink.DISCARD);
+            sink.reset();
+        }
+        io.github.jkmod.cli.common.ToolRun tools = new io.github.jkmod.cli.common.ToolRun(out, err, Map.of(),
+                root, SyslogSink.DISCARD);
+        for (String[] command : new String[][] {{"lsmod"}, {"lsmod", "-V"}, {"kmod", "list"}, {"kmod", "-h"}}) {
+            io.github.jkmod.cli.multicall.Jkmod.run(command[0], List.of(command).subList(1, command.length), tools);
             sink.reset();
         }
         if (!Boolean.getBoolean("jkmod.training.nojna")) {

@@ -242,6 +242,19 @@ public final class KmodContext {
         return states.kernel();
     }
 
+    /**
+     * The loaded modules under this context's root, as {@code lsmod} lists them: name, core size,
+     * use count, holders and state, in the order of {@code proc/modules} (most recently loaded
+     * first). See {@link io.github.jkmod.sysfs.KernelState#loaded()}.
+     *
+     * @return the modules; empty when none is loaded
+     * @throws io.github.jkmod.sysfs.SysfsException when {@code proc/modules} cannot be read (absent
+     *     included: a kernel without module support)
+     */
+    public List<io.github.jkmod.sysfs.LoadedModule> loaded() throws io.github.jkmod.sysfs.SysfsException {
+        return states.kernel().loaded();
+    }
+
     /** LIVE or BUILTIN: what the reference calls "in kernel". COMING is not. */
     public boolean isInKernel(Module module) throws KmodException {
         return states.isInKernel(module.name());

@@ -113,8 +113,8 @@ public enum Oracle {
 
     /**
      * This oracle's kmod tool {@code name} ({@code modprobe}, {@code modinfo}, {@code depmod},
-     * {@code insmod}, {@code rmmod}, {@code lsmod}), or empty when it is not installed. kmod 30:
-     * {@code /usr/sbin/NAME} or {@code /sbin/NAME}; kmod 34.2: {@code CHROOT/jkmod-bin/NAME}, never
+     * {@code insmod}, {@code rmmod}, {@code lsmod}, {@code kmod}), or empty when it is not installed. kmod 30:
+     * {@code /usr/sbin/NAME} or {@code /sbin/NAME} ({@code kmod}: {@code /usr/bin/kmod} or {@code /bin/kmod}); kmod 34.2: {@code CHROOT/jkmod-bin/NAME}, never
      * anything of {@code PATH}.
      *
      * @param name the tool's name
@@ -122,7 +122,9 @@ public enum Oracle {
      */
     public Optional<Path> findTool(String name) {
         if (this == KMOD30) {
-            return Prerequisites.findTool("/usr/sbin/" + name, "/sbin/" + name);
+            // kmod itself is in bin, the tools (links to it) in sbin
+            return name.equals("kmod") ? Prerequisites.findTool("/usr/bin/kmod", "/bin/kmod")
+                    : Prerequisites.findTool("/usr/sbin/" + name, "/sbin/" + name);
         }
         Path wrapper = trixieChroot().resolve("jkmod-bin").resolve(name);
         return java.nio.file.Files.isExecutable(wrapper) ? Optional.of(wrapper) : Optional.empty();
@@ -155,6 +157,16 @@ public enum Oracle {
     /** This oracle's depmod (a missing one is a missing prerequisite). */
     public Path depmod() {
         return tool("depmod");
+    }
+
+    /** This oracle's lsmod (a missing one is a missing prerequisite). */
+    public Path lsmod() {
+        return tool("lsmod");
+    }
+
+    /** This oracle's kmod (a missing one is a missing prerequisite). */
+    public Path kmod() {
+        return tool("kmod");
     }
 
     /**

@@ -257,6 +257,184 @@ public final class KernelState {
     }
 
     /**
+     * The loaded modules as {@code lsmod} lists them, in the order of {@code proc/modules} (most
+     * recently loaded first): each line's name, then for that name its core size, reference count
+     * and holders from {@code sys/module/NAME}, and the line's state. Read as libkmod reads them, so
+     * that a module whose sysfs entries are missing has empty fields rather than failing the list,
+     * and a name listed twice is listed twice.
+     *
+     * <p>The file is decoded as ISO-8859-1 (one char per byte): names come back as the kernel wrote
+     * their bytes.
+     *
+     * @return the modules; empty when {@code proc/modules} is empty
+     * @throws SysfsException when {@code proc/modules} cannot be read, absent included (the cause
+     *     is then a {@link java.nio.file.NoSuchFileException}): without it there is no list at all
+     */
+    public List<LoadedModule> loaded() throws SysfsException {
+        Path file = root.resolve("proc/modules");
+        String text = readProcModules(file);
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? text.length() : nl + 1;
+            lines.add(text.substring(start, end));
+            start = end;
+        }
+        List<LoadedModule> modules = new ArrayList<>();
+        for (String line : lines) {
+            String word = firstWord(line, 0);
+            if (word == null) {
+                continue;
+            }
+            String name = normalizeLoadedName(word);
+            String dir = "sys/module/" + name;
+            if (representable(dir)) {
+                modules.add(new LoadedModule(name, loadedSize(dir, name, lines), loadedRefcount(dir),
+                        loadedHolders(dir), loadedState(line)));
+            } else {
+                // a name this file system's paths cannot hold (e.g. non-ASCII under the C locale): as absent
+                modules.add(new LoadedModule(name, OptionalLong.empty(), OptionalInt.empty(), Optional.empty(),
+                        loadedState(line)));
+            }
+        }
+        return List.copyOf(modules);
+    }
+
+    private boolean representable(String relative) {
+        try {
+            root.resolve(relative);
+            return true;
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private static String readProcModules(Path file) throws SysfsException {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            throw new SysfsException(file, "cannot read: " + KernelFiles.describe(e), e);
+        }
+    }
+
+    /**
+     * The word of {@code line} starting at or after {@code from}, delimited by spaces and tabs only
+     * (like strtok with " \t": a newline belongs to the word); null when there is none.
+     */
+    private static String firstWord(String line, int from) {
+        int i = from;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i >= line.length()) {
+            return null;
+        }
+        int j = i;
+        while (j < line.length() && line.charAt(j) != ' ' && line.charAt(j) != '\t') {
+            j++;
+        }
+        return line.substring(i, j);
+    }
+
+    /** A module name as libkmod makes one of a word: dashes become underscores, a dot ends it. */
+    static String normalizeLoadedName(String word) {
+        StringBuilder b = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c == '.') {
+                break;
+            }
+            b.append(c == '-' ? '_' : c);
+        }
+        return b.toString();
+    }
+
+    private OptionalLong loadedSize(String dir, String name, List<String> lines) {
+        if (!Files.exists(root.resolve(dir))) {
+            return OptionalLong.empty();
+        }
+        Optional<String> core;
+        try {
+            core = KernelFiles.read(root.resolve(dir + "/coresize"), KernelFiles.MAX_ATTRIBUTE_BYTES);
+        } catch (SysfsException e) {
+            return OptionalLong.empty();
+        }
+        if (core.isPresent()) {
+            try {
+                return OptionalLong.of(Long.parseLong(core.get().strip()));
+            } catch (NumberFormatException e) {
+                return OptionalLong.empty();
+            }
+        }
+        // Before Linux 3.3 there is no coresize: the size column of the module's line.
+        for (String line : lines) {
+            String first = firstWord(line, 0);
+            if (first == null || !first.equals(name)) {
+                continue;
+            }
+            int after = line.indexOf(first) + first.length();
+            String size = firstWord(line, after);
+            return size == null ? OptionalLong.empty() : OptionalLong.of(strtol(size));
+        }
+        return OptionalLong.empty();
+    }
+
+    /** C's strtol in base 10 on a word: sign, digits, saturating; 0 without digits. */
+    private static long strtol(String word) {
+        int i = 0;
+        boolean negative = false;
+        if (i < word.length() && (word.charAt(i) == '+' || word.charAt(i) == '-')) {
+            negative = word.charAt(i) == '-';
+            i++;
+        }
+        long value = 0;
+        for (; i < word.length() && word.charAt(i) >= '0' && word.charAt(i) <= '9'; i++) {
+            int digit = word.charAt(i) - '0';
+            if (value > (Long.MAX_VALUE - digit) / 10) {
+                return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
+            }
+            value = value * 10 + digit;
+        }
+        return negative ? -value : value;
+    }
+
+    private OptionalInt loadedRefcount(String dir) {
+        try {
+            Optional<String> text = KernelFiles.read(root.resolve(dir + "/refcnt"), KernelFiles.MAX_ATTRIBUTE_BYTES);
+            return text.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(text.get().strip()));
+        } catch (SysfsException | NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    private Optional<List<String>> loadedHolders(String dir) {
+        List<String> names = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> stream = Files.newDirectoryStream(root.resolve(dir + "/holders"))) {
+            for (Path entry : stream) {
+                names.add(normalizeLoadedName(entry.getFileName().toString()));
+            }
+        } catch (java.io.IOException | java.nio.file.DirectoryIteratorException e) {
+            return Optional.empty();
+        }
+        return Optional.of(names);
+    }
+
+    private static Optional<ProcModule.State> loadedState(String line) {
+        String word = null;
+        int at = 0;
+        for (int column = 0; column < 5; column++) {
+            word = firstWord(line, at);
+            if (word == null) {
+                return Optional.empty();
+            }
+            at = line.indexOf(word, at) + word.length();
+        }
+        return ProcModule.State.fromProcName(word.strip());
+    }
+
+    /**
      * The kernel command line ({@code proc/cmdline}) without its newline.
      *
      * @return the empty string when the file is absent

@@ -1,0 +1,72 @@
+package io.github.jkmod.cli.common;
+
+import io.github.jkmod.cli.SyslogSink;
+import io.github.jkmod.core.KmodProfile;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one run of a tool of the multi-call executable works with: its standard output and error,
+ * its environment, the root its kernel files are read under ({@code /} for the running system)
+ * and the syslog for {@code -s}.
+ *
+ * @param out standard output
+ * @param err standard error
+ * @param env the environment ({@code JKMOD_PROFILE} is read)
+ * @param root the root under which {@code proc/} and {@code sys/} are read
+ * @param syslog where messages go with {@code -s}
+ */
+public record ToolRun(PrintStream out, PrintStream err, Map<String, String> env, Path root, SyslogSink syslog) {
+    /** Checks that nothing is null. */
+    public ToolRun {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(err, "err");
+        Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(syslog, "syslog");
+    }
+
+    /** Prints {@code text} on standard output; returns 0, the status of help and version. */
+    public int print(String text) {
+        out.print(text);
+        out.flush();
+        return 0;
+    }
+
+    /** Prints {@code text} (newline-terminated) on standard error; returns 1, the status of a failure. */
+    public int fail(String text) {
+        err.print(text);
+        err.flush();
+        return 1;
+    }
+
+    /** The part of {@code argv0} after its last slash, like {@code program_invocation_short_name}. */
+    public static String baseName(String argv0) {
+        return argv0.substring(argv0.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * The profile named {@code value} exactly ({@code kmod30}, {@code kmod34}).
+     *
+     * @throws ToolUsageException with jmodprobe's message for an unknown value
+     */
+    public static KmodProfile profile(String programName, String what, String value) throws ToolUsageException {
+        for (KmodProfile p : KmodProfile.values()) {
+            if (p.cliName().equals(value)) {
+                return p;
+            }
+        }
+        throw new ToolUsageException(programName + ": ERROR: unexpected " + what + " '" + value
+                + "' (expected kmod30 or kmod34).\n");
+    }
+
+    /** The profile of {@code JKMOD_PROFILE}, else the default (kmod 34.2). */
+    public KmodProfile profile(String programName) throws ToolUsageException {
+        String value = env.get(KmodProfile.ENVIRONMENT_VARIABLE);
+        return value == null ? KmodProfile.DEFAULT
+                : profile(programName, KmodProfile.ENVIRONMENT_VARIABLE + " value", value);
+    }
+}

@@ -1,5 +1,7 @@
 package io.github.jkmod.cli;
 
+import io.github.jkmod.cli.common.ToolRun;
+import io.github.jkmod.cli.common.ToolUsageException;
 import io.github.jkmod.core.KmodProfile;
 import io.github.jkmod.sysfs.InitstateLogic;
 
@@ -136,29 +138,29 @@ public final class OptionParser {
 
     /** The part of {@code argv0} after its last slash, like {@code program_invocation_short_name}. */
     public static String baseName(String argv0) {
-        return argv0.substring(argv0.lastIndexOf('/') + 1);
+        return ToolRun.baseName(argv0);
     }
 
     private static String append(String current, String word) {
         return current == null ? word : current + " " + word;
     }
 
-    /** The profile of {@code JKMOD_PROFILE}, else the default. */
+    /** The profile of {@code JKMOD_PROFILE}, else the default ({@link ToolRun#profile(String, Map)}). */
     private static KmodProfile profile(String programName, Map<String, String> env) throws UsageException {
-        String value = env.get(KmodProfile.ENVIRONMENT_VARIABLE);
-        return value == null ? KmodProfile.DEFAULT
-                : profile(programName, KmodProfile.ENVIRONMENT_VARIABLE + " value", value);
+        try {
+            return ToolRun.profile(programName, env);
+        } catch (ToolUsageException e) {
+            throw new UsageException(e.text());
+        }
     }
 
+    /** The profile named {@code value} exactly, like --initstate-logic ({@link ToolRun#profile(String, String, String)}). */
     private static KmodProfile profile(String programName, String what, String value) throws UsageException {
-        // Exactly as written (kmod30, kmod34), like --initstate-logic.
-        for (KmodProfile p : KmodProfile.values()) {
-            if (p.cliName().equals(value)) {
-                return p;
-            }
+        try {
+            return ToolRun.profile(programName, what, value);
+        } catch (ToolUsageException e) {
+            throw new UsageException(e.text());
         }
-        throw new UsageException(programName + ": ERROR: unexpected " + what + " '" + value
-                + "' (expected kmod30 or kmod34).\n");
     }
 
     private static InitstateLogic initstateLogic(String programName, String what, String value)

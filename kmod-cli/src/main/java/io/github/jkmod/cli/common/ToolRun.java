@@ -63,8 +63,17 @@ public record ToolRun(PrintStream out, PrintStream err, Map<String, String> env,
                 + "' (expected kmod30 or kmod34).\n");
     }
 
-    /** The profile of {@code JKMOD_PROFILE}, else the default (kmod 34.2). */
+    /** The profile of {@code JKMOD_PROFILE} in this run's environment, else the default (kmod 34.2). */
     public KmodProfile profile(String programName) throws ToolUsageException {
+        return profile(programName, env);
+    }
+
+    /**
+     * The profile of {@code JKMOD_PROFILE} in {@code env}, else the default (kmod 34.2).
+     *
+     * @throws ToolUsageException with jmodprobe's message for an unknown value
+     */
+    public static KmodProfile profile(String programName, Map<String, String> env) throws ToolUsageException {
         String value = env.get(KmodProfile.ENVIRONMENT_VARIABLE);
         return value == null ? KmodProfile.DEFAULT
                 : profile(programName, KmodProfile.ENVIRONMENT_VARIABLE + " value", value);

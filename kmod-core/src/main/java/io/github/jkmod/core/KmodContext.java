@@ -56,8 +56,7 @@ public final class KmodContext {
         this.indexStamps = ResourceStamps.of(List.of(directory.path()), name -> name.startsWith("modules."));
         ConfigLoader.Builder loader = ConfigLoader.builder().configRoot(b.root).moduleDir(directory.path())
                 .cmdlineFile(b.cmdline != null ? b.cmdline : b.root.resolve("proc/cmdline"))
-                .directories(b.profile.configDirectories()).weakdeps(b.profile.weakdeps())
-                .kmod34Reading(b.profile == KmodProfile.KMOD_34);
+                .profile(b.profile);
         for (Path p : b.configPaths) {
             loader.configPath(p);
         }

@@ -47,12 +47,6 @@ final class ConfigFiles {
     record Source(Path path, String displayName) {
     }
 
-    /** Lists the files; {@code moduleDir} may be null. */
-    static List<ConfigFile> list(List<Source> sources, Path moduleDir, boolean weakdeps,
-            Consumer<ConfigFile> directoryInDirectory) {
-        return list(sources, moduleDir, weakdeps, false, directoryInDirectory, null);
-    }
-
     /**
      * Lists the files; {@code moduleDir} may be null. With {@code kmod34}, an entry that cannot be
      * stat'ed (a broken link) goes to {@code unstatable} and is left out, as kmod 34 does.

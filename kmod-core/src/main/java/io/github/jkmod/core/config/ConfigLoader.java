@@ -176,6 +176,18 @@ public final class ConfigLoader {
             return this;
         }
 
+        /**
+         * Everything the configuration reader does as {@code profile}'s kmod: its default
+         * directories ({@link #directories}), {@link #weakdeps} and {@link #kmod34Reading}.
+         *
+         * @param profile the kmod release followed
+         * @return this builder
+         */
+        public Builder profile(io.github.jkmod.core.KmodProfile profile) {
+            return directories(profile.configDirectories()).weakdeps(profile.weakdeps())
+                    .kmod34Reading(profile == io.github.jkmod.core.KmodProfile.KMOD_34);
+        }
+
         /** Reads everything and returns the configuration. */
         public ModprobeConfig build() {
             ConfigParser.Contents contents = new ConfigParser.Contents();

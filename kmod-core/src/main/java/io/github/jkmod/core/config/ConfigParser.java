@@ -23,10 +23,6 @@ final class ConfigParser {
     private final boolean weakdeps;
     private final boolean kmod34;
 
-    ConfigParser(Contents contents, boolean weakdeps) {
-        this(contents, weakdeps, false);
-    }
-
     /** With {@code kmod34}, a backslash that ends a file is dropped (see {@link LogicalLine#split(byte[], boolean)}). */
     ConfigParser(Contents contents, boolean weakdeps, boolean kmod34) {
         this.contents = contents;

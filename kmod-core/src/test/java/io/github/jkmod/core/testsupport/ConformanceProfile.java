@@ -38,9 +38,7 @@ public final class ConformanceProfile {
      * @return {@code builder}
      */
     public static ConfigLoader.Builder apply(ConfigLoader.Builder builder) {
-        KmodProfile profile = profile();
-        return builder.directories(profile.configDirectories()).weakdeps(profile.weakdeps())
-                .kmod34Reading(profile == KmodProfile.KMOD_34);
+        return builder.profile(profile());
     }
 
     /** The library's profile of the chosen oracle. */

@@ -38,22 +38,49 @@ final class KernelFiles {
      */
     static Optional<String> read(Path file, int limit) throws SysfsException {
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(limit + 1);
+        try {
+            bytes = bounded(file, limit);
+        } catch (SysfsException e) {
+            throw e; // too large (a KmodException is an IOException too)
         } catch (IOException e) {
             if (isAbsent(file, e)) {
                 return Optional.empty();
             }
             throw new SysfsException(file, "cannot read: " + describe(e), e);
         }
-        if (bytes.length > limit) {
-            throw new SysfsException(file, "larger than " + limit + " bytes");
-        }
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.endsWith("\n")) {
             text = text.substring(0, text.length() - 1);
         }
         return Optional.of(text);
+    }
+
+    /**
+     * The bytes of {@code file}, which must be there.
+     *
+     * @throws SysfsException when it cannot be read, absent included (the {@link IOException} is the
+     *     cause), or is larger than {@code limit}
+     */
+    static byte[] readBytes(Path file, int limit) throws SysfsException {
+        try {
+            return bounded(file, limit);
+        } catch (SysfsException e) {
+            throw e; // too large (a KmodException is an IOException too)
+        } catch (IOException e) {
+            throw new SysfsException(file, "cannot read: " + describe(e), e);
+        }
+    }
+
+    /** At most {@code limit} bytes of {@code file}; one more is an error. */
+    private static byte[] bounded(Path file, int limit) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(limit + 1);
+        }
+        if (bytes.length > limit) {
+            throw new SysfsException(file, "larger than " + limit + " bytes");
+        }
+        return bytes;
     }
 
     /**

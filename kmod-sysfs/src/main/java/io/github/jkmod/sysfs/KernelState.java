@@ -311,12 +311,9 @@ public final class KernelState {
     }
 
     private static String readProcModules(Path file) throws SysfsException {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
-        } catch (java.io.IOException e) {
-            throw new SysfsException(file, "cannot read: " + KernelFiles.describe(e), e);
-        }
+        // bounded like procModules(): a huge or endless file is an error, never an endless read
+        return new String(KernelFiles.readBytes(file, KernelFiles.MAX_PROC_BYTES),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**

@@ -20,10 +20,10 @@ class LoadedModulesTest {
     @TempDir
     Path root;
 
-    private void write(String relative, String content) throws Exception {
+    private Path write(String relative, String content) throws Exception {
         Path file = root.resolve(relative);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, content, StandardCharsets.ISO_8859_1);
+        return Files.writeString(file, content, StandardCharsets.ISO_8859_1);
     }
 
     @Test
@@ -58,6 +58,16 @@ class LoadedModulesTest {
     void aMissingFileIsAnError() {
         SysfsException e = assertThrows(SysfsException.class, () -> KernelState.ofRoot(root).loaded());
         assertInstanceOf(NoSuchFileException.class, e.getCause());
+    }
+
+    @Test
+    void aFileOverTheProcLimitIsAnErrorNotAnEndlessRead() throws Exception {
+        Path file = write("proc/modules", "");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(KernelFiles.MAX_PROC_BYTES + 1L); // sparse: no 16 MiB written
+        }
+        SysfsException e = assertThrows(SysfsException.class, () -> KernelState.ofRoot(root).loaded());
+        assertEquals(file + ": larger than " + KernelFiles.MAX_PROC_BYTES + " bytes", e.getMessage());
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.github.jkmod.cli;
 
 import io.github.jkmod.KmodException;
 import io.github.jkmod.core.KmodContext;
-import io.github.jkmod.core.Module;
+import io.github.jkmod.core.KernelModule;
 import io.github.jkmod.core.ModuleNotFoundException;
 import io.github.jkmod.core.ProbeExecutor;
 import io.github.jkmod.core.ProbeFailedException;
@@ -40,7 +40,7 @@ final class InsertAction {
     private static int insert(Invocation inv, String name, String extra) throws KmodException {
         ModprobeOptions o = inv.options();
         KmodContext ctx = inv.context();
-        List<Module> modules;
+        List<KernelModule> modules;
         if (o.profile().modulePaths() && (name.startsWith("/") || name.startsWith("./"))) {
             // kmod 34: the file itself, shown and opened as given (relative: after the working directory)
             Path file = RawArguments.path(name.startsWith("/") ? name : inv.cwd() + "/" + name);
@@ -71,7 +71,7 @@ final class InsertAction {
                 inv.childEnvironment());
         ProbeListener listener = new Listener(inv, ctx.moduleDirectory().path());
         int err = 0;
-        for (Module m : modules) {
+        for (KernelModule m : modules) {
             if (o.resolveAlias()) {
                 inv.out().println(m.name());
                 err = 0;

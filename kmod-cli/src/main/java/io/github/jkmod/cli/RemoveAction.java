@@ -3,7 +3,7 @@ package io.github.jkmod.cli;
 import io.github.jkmod.KmodException;
 import io.github.jkmod.core.CommandRunner;
 import io.github.jkmod.core.KmodContext;
-import io.github.jkmod.core.Module;
+import io.github.jkmod.core.KernelModule;
 import io.github.jkmod.core.ModuleRemover;
 import io.github.jkmod.core.RemoveFlags;
 import io.github.jkmod.core.RemoveListener;
@@ -69,13 +69,13 @@ final class RemoveAction {
             // modprobe -r fails an invalid alias (unbalanced brackets) without a word.
             return -Errno.EINVAL;
         }
-        List<Module> modules = ctx.lookup(name);
+        List<KernelModule> modules = ctx.lookup(name);
         if (modules.isEmpty()) {
             inv.logMain("Module " + name + " not found.");
             return -Errno.ENOENT;
         }
         int err = 0;
-        for (Module m : modules) {
+        for (KernelModule m : modules) {
             err = remover.remove(m, flags, listener);
             if (err < 0) {
                 break;

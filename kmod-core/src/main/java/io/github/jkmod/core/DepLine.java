@@ -16,7 +16,7 @@ final class DepLine {
      * @param moduleDirectory paths are relative to it (absolute paths are kept)
      * @param indexFile the index the line came from, for error messages
      */
-    static DepEntry parse(String name, String line, Path moduleDirectory, Path indexFile)
+    static ModuleDependencies parse(String name, String line, Path moduleDirectory, Path indexFile)
             throws IndexFormatException {
         int colon = line.indexOf(':');
         if (colon <= 0) {
@@ -25,7 +25,7 @@ final class DepLine {
         }
         Path file = resolve(moduleDirectory, line.substring(0, colon).trim());
         String rest = line.substring(colon + 1).trim();
-        List<DepEntry.Dependency> deps = new ArrayList<>();
+        List<ModuleDependencies.Dependency> deps = new ArrayList<>();
         // The line lists the dependency loaded last first: the reference prepends while
         // parsing, so the load order is the reverse of the line. Words are split at runs of
         // blanks and tabs (the rest is trimmed, so there is no empty word).
@@ -36,13 +36,13 @@ final class DepLine {
                 start--;
             }
             String part = rest.substring(start, end);
-            deps.add(new DepEntry.Dependency(Names.fromFile(part), resolve(moduleDirectory, part)));
+            deps.add(new ModuleDependencies.Dependency(Names.fromFile(part), resolve(moduleDirectory, part)));
             end = start;
             while (end > 0 && isBlank(rest.charAt(end - 1))) {
                 end--;
             }
         }
-        return new DepEntry(name, file, deps);
+        return new ModuleDependencies(name, file, deps);
     }
 
     private static boolean isBlank(char c) {

@@ -31,7 +31,7 @@ public final class KmodContext {
     private final ModuleStates states;
     private final ModuleLookup lookup;
     private final ProbePlanner planner;
-    private final ConcurrentHashMap<String, Optional<DepEntry>> depCache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Optional<ModuleDependencies>> depCache = new ConcurrentHashMap<>();
 
     private KmodContext(Builder b) throws KmodException {
         this.settings = b.copy();
@@ -141,7 +141,7 @@ public final class KmodContext {
      * Looks a name up in the reference order (configuration aliases, modules.dep, symbols,
      * commands, modules.alias, builtins). Empty when nothing answers.
      */
-    public List<Module> lookup(String name) throws KmodException {
+    public List<KernelModule> lookup(String name) throws KmodException {
         return lookup.lookup(name);
     }
 
@@ -150,8 +150,8 @@ public final class KmodContext {
      *
      * @throws ModuleNotFoundException naming the name and the module directory
      */
-    public List<Module> require(String name) throws KmodException {
-        List<Module> found = lookup(name);
+    public List<KernelModule> require(String name) throws KmodException {
+        List<KernelModule> found = lookup(name);
         if (found.isEmpty()) {
             throw new ModuleNotFoundException(name, directory.path());
         }
@@ -168,13 +168,13 @@ public final class KmodContext {
      * @return the modules, in the order the line names them
      * @throws KmodException when an index is corrupt
      */
-    public List<Module> weakdeps(Module module) throws KmodException {
+    public List<KernelModule> weakdeps(KernelModule module) throws KmodException {
         Objects.requireNonNull(module, "module");
         Optional<io.github.jkmod.core.config.WeakdepEntry> entry = config.weakdep(module.name());
         if (entry.isEmpty()) {
             return List.of();
         }
-        List<Module> out = new ArrayList<>();
+        List<KernelModule> out = new ArrayList<>();
         for (String dep : entry.get().deps()) {
             out.addAll(lookup(dep));
         }
@@ -190,7 +190,7 @@ public final class KmodContext {
      * @return the module
      * @throws ModuleNotFoundException when the file does not exist or gives no name
      */
-    public Module moduleAtPath(Path file) throws ModuleNotFoundException {
+    public KernelModule moduleAtPath(Path file) throws ModuleNotFoundException {
         Objects.requireNonNull(file, "file");
         Path base = file.getFileName();
         String text = base == null ? "" : base.toString();
@@ -199,7 +199,7 @@ public final class KmodContext {
         if (name.isEmpty() || !java.nio.file.Files.exists(file)) {
             throw new ModuleNotFoundException(file.toString(), directory.path());
         }
-        return new Module(name, Optional.empty(), Optional.of(file));
+        return new KernelModule(name, Optional.empty(), Optional.of(file));
     }
 
     /** The behaviour profile: which kmod release this context follows where releases differ. */
@@ -208,13 +208,13 @@ public final class KmodContext {
     }
 
     /** The module's modules.dep entry (its file and dependencies), if it has one. */
-    public Optional<DepEntry> dependencies(String name) throws KmodException {
-        Optional<DepEntry> cached = depCache.get(name);
+    public Optional<ModuleDependencies> dependencies(String name) throws KmodException {
+        Optional<ModuleDependencies> cached = depCache.get(name);
         if (cached != null) {
             return cached;
         }
         Optional<ModuleIndex> dep = directory.dep();
-        Optional<DepEntry> entry = Optional.empty();
+        Optional<ModuleDependencies> entry = Optional.empty();
         if (dep.isPresent()) {
             Optional<String> line = dep.get().lookup(name);
             if (line.isPresent()) {
@@ -255,7 +255,7 @@ public final class KmodContext {
     }
 
     /** LIVE or BUILTIN: what the reference calls "in kernel". COMING is not. */
-    public boolean isInKernel(Module module) throws KmodException {
+    public boolean isInKernel(KernelModule module) throws KmodException {
         return states.isInKernel(module.name());
     }
 
@@ -263,7 +263,7 @@ public final class KmodContext {
      * The options of a module from the configuration (lines naming the module or the alias it was
      * found by, in configuration order) and the kernel command line, joined by spaces.
      */
-    public String moduleOptions(Module module) {
+    public String moduleOptions(KernelModule module) {
         return memo.optionsFor(module.name(), module.alias().orElse(null));
     }
 
@@ -279,7 +279,7 @@ public final class KmodContext {
      * @param flags how to plan
      * @param extraOptions the caller's options for the target (modprobe's trailing arguments), or null
      */
-    public ProbePlan planInsert(Module module, ProbeFlags flags, String extraOptions)
+    public ProbePlan planInsert(KernelModule module, ProbeFlags flags, String extraOptions)
             throws KmodException {
         return planner.plan(module, flags, extraOptions);
     }

@@ -101,7 +101,7 @@ public final class Modprobe {
      */
     public List<ProbeStep> insert(String name, String... parameters) throws KmodException {
         KmodContext context = current();
-        List<Module> modules = context.require(name);
+        List<KernelModule> modules = context.require(name);
         String extra = parameters.length == 0 ? null : String.join(" ", parameters);
         List<ProbeStep> done = new ArrayList<>();
         ProbeListener recorder = new ProbeListener() {
@@ -134,7 +134,7 @@ public final class Modprobe {
         };
         ProbeExecutor executor = new ProbeExecutor(context, kernel, commands, Map.of());
         ProbeFailedException failure = null;
-        for (Module m : modules) {
+        for (KernelModule m : modules) {
             try {
                 executor.execute(context.planInsert(m, ProbeFlags.DEFAULT, extra), ProbeFlags.DEFAULT,
                         Set.of(), recorder);
@@ -166,7 +166,7 @@ public final class Modprobe {
      */
     public List<String> remove(String name) throws KmodException {
         KmodContext context = current();
-        List<Module> modules = context.require(name);
+        List<KernelModule> modules = context.require(name);
         List<String> done = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         RemoveListener recorder = new RemoveListener() {
@@ -187,7 +187,7 @@ public final class Modprobe {
             }
         };
         ModuleRemover remover = new ModuleRemover(context, kernel, commands, Map.of());
-        for (Module m : modules) {
+        for (KernelModule m : modules) {
             int result = remover.remove(m, RemoveFlags.DEFAULT, recorder);
             if (result < 0) {
                 String message = errors.isEmpty() ? "could not remove '" + m.name() + "': " + Errno.strerror(-result)

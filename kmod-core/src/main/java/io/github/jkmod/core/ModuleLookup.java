@@ -1,7 +1,7 @@
 package io.github.jkmod.core;
 
 import io.github.jkmod.KmodException;
-import io.github.jkmod.core.config.AliasEntry;
+import io.github.jkmod.core.config.ConfigAlias;
 import io.github.jkmod.core.config.CommandEntry;
 import io.github.jkmod.core.config.ModprobeConfig;
 import io.github.jkmod.index.IndexValue;
@@ -26,13 +26,13 @@ final class ModuleLookup {
         this.config = config;
     }
 
-    List<Module> lookup(String query) throws KmodException {
+    List<KernelModule> lookup(String query) throws KmodException {
         Optional<String> normalised = Names.normalizeAlias(query);
         if (normalised.isEmpty()) {
             return List.of();
         }
         String name = normalised.get();
-        List<Module> found = fromConfig(name);
+        List<KernelModule> found = fromConfig(name);
         if (found.isEmpty()) {
             found = fromDep(name);
         }
@@ -54,57 +54,57 @@ final class ModuleLookup {
         return found;
     }
 
-    private List<Module> fromConfig(String name) {
-        List<Module> out = new ArrayList<>();
-        for (AliasEntry alias : config.aliases()) {
+    private List<KernelModule> fromConfig(String name) {
+        List<KernelModule> out = new ArrayList<>();
+        for (ConfigAlias alias : config.aliases()) {
             if (Names.fnmatch(alias.pattern(), name)) {
-                out.add(Module.viaAlias(alias.module(), alias.pattern()));
+                out.add(KernelModule.viaAlias(alias.module(), alias.pattern()));
             }
         }
         return out;
     }
 
-    private List<Module> fromDep(String name) throws KmodException {
+    private List<KernelModule> fromDep(String name) throws KmodException {
         if (name.indexOf(':') >= 0) {
             return List.of();
         }
         Optional<ModuleIndex> dep = directory.dep();
         if (dep.isPresent() && dep.get().lookup(name).isPresent()) {
-            return List.of(Module.named(name));
+            return List.of(KernelModule.named(name));
         }
         return List.of();
     }
 
-    private List<Module> fromCommands(String name) {
+    private List<KernelModule> fromCommands(String name) {
         for (CommandEntry c : config.installCommands()) {
             if (c.module().equals(name)) {
-                return List.of(Module.named(name));
+                return List.of(KernelModule.named(name));
             }
         }
         for (CommandEntry c : config.removeCommands()) {
             if (c.module().equals(name)) {
-                return List.of(Module.named(name));
+                return List.of(KernelModule.named(name));
             }
         }
         return List.of();
     }
 
-    private List<Module> fromBuiltin(String name) throws KmodException {
+    private List<KernelModule> fromBuiltin(String name) throws KmodException {
         Optional<ModuleIndex> builtin = directory.builtin();
         if (builtin.isPresent() && builtin.get().lookup(name).isPresent()) {
-            return List.of(Module.named(name));
+            return List.of(KernelModule.named(name));
         }
         return List.of();
     }
 
-    private static List<Module> fromWildcard(Optional<ModuleIndex> index, String name)
+    private static List<KernelModule> fromWildcard(Optional<ModuleIndex> index, String name)
             throws KmodException {
         if (index.isEmpty()) {
             return List.of();
         }
-        List<Module> out = new ArrayList<>();
+        List<KernelModule> out = new ArrayList<>();
         for (IndexValue v : index.get().search(name)) {
-            out.add(Module.viaAlias(v.value(), name));
+            out.add(KernelModule.viaAlias(v.value(), name));
         }
         return out;
     }

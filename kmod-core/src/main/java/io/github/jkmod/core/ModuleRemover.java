@@ -50,15 +50,15 @@ public final class ModuleRemover {
      * @return 0 on success, else a negative errno (the reference's return value; the messages
      *     have gone to the listener)
      */
-    public int remove(Module module, RemoveFlags flags, RemoveListener listener) throws KmodException {
+    public int remove(KernelModule module, RemoveFlags flags, RemoveListener listener) throws KmodException {
         return removeModule(module, flags, listener, flags.removeHolders(), false);
     }
 
-    private int removeModule(Module mod, RemoveFlags flags, RemoveListener listener,
+    private int removeModule(KernelModule mod, RemoveFlags flags, RemoveListener listener,
             boolean removeHolders, boolean ignoreBuiltin) throws KmodException {
         String name = mod.name();
-        List<Module> pre = List.of();
-        List<Module> post = List.of();
+        List<KernelModule> pre = List.of();
+        List<KernelModule> post = List.of();
         Optional<String> cmd = Optional.empty();
         if (!flags.ignoreCommands()) {
             Optional<SoftdepEntry> softdep = context.config().softdep(name);
@@ -94,11 +94,11 @@ public final class ModuleRemover {
                         + "could not open '"
                         + holdersDir + "': No such file or directory");
             }
-            List<Module> holders = new ArrayList<>();
+            List<KernelModule> holders = new ArrayList<>();
             List<String> holderNames = Names.isDirectoryName(name)
                     ? context.kernelState().holders(name) : List.of();
             for (String h : holderNames) {
-                holders.add(Module.named(h));
+                holders.add(KernelModule.named(h));
             }
             int err = removeList(holders, flags, listener, true);
             if (err < 0) {
@@ -119,13 +119,13 @@ public final class ModuleRemover {
             return err;
         }
         if (cmd.isEmpty()) {
-            Optional<DepEntry> dep = context.dependencies(name);
+            Optional<ModuleDependencies> dep = context.dependencies(name);
             if (dep.isPresent()) {
                 // kmod 30 (observed in a real kernel): one pass over the dependencies from the last
                 // of the modules.dep line to the first (the load order), removing each that nothing
                 // uses at that moment. A dependency still used by one removed later in the pass
                 // stays loaded (nft_chain_nat: nf_nat and nf_tables go, nf_conntrack stays).
-                for (DepEntry.Dependency d : dep.get().dependencies()) {
+                for (ModuleDependencies.Dependency d : dep.get().dependencies()) {
                     OptionalInt refcnt = context.kernelState().refcount(d.name());
                     if (refcnt.isPresent() && refcnt.getAsInt() == 0) {
                         removeOne(d.name(), flags, listener);
@@ -137,7 +137,7 @@ public final class ModuleRemover {
         return 0;
     }
 
-    private int removeList(List<Module> list, RemoveFlags flags, RemoveListener listener,
+    private int removeList(List<KernelModule> list, RemoveFlags flags, RemoveListener listener,
             boolean stopOnErrors) throws KmodException {
         for (int i = list.size() - 1; i >= 0; i--) {
             int r = removeModule(list.get(i), flags, listener, false, true);
@@ -182,7 +182,7 @@ public final class ModuleRemover {
         }
     }
 
-    private int runCommand(Module mod, String command, RemoveFlags flags, RemoveListener listener)
+    private int runCommand(KernelModule mod, String command, RemoveFlags flags, RemoveListener listener)
             throws KmodException {
         String cmd = command.replace("$CMDLINE_OPTS", "");
         listener.show("remove " + cmd);
@@ -197,8 +197,8 @@ public final class ModuleRemover {
         return 0;
     }
 
-    private List<Module> lookupAll(List<String> names) throws KmodException {
-        List<Module> out = new ArrayList<>();
+    private List<KernelModule> lookupAll(List<String> names) throws KmodException {
+        List<KernelModule> out = new ArrayList<>();
         for (String n : names) {
             out.addAll(context.lookup(n));
         }

@@ -8,7 +8,7 @@ import io.github.jkmod.sysfs.KernelState;
 import io.github.jkmod.sysfs.ModuleState;
 import java.nio.file.Path;
 
-/** Module state for a context: sysfs under the root, builtins from the module directory. */
+/** KernelModule state for a context: sysfs under the root, builtins from the module directory. */
 final class ModuleStates {
     private final BuiltinOracle builtins;
     private final KernelState kernel;

@@ -65,7 +65,7 @@ public final class ProbeExecutor {
         }
         ModuleLoad load = null;
         for (ProbeStep step : plan.steps()) {
-            Module m = step.module();
+            KernelModule m = step.module();
             boolean isTarget = m.equals(plan.target());
             if (step.action() == ProbeStep.Action.ALREADY_LOADED
                     || (!flags.ignoreLoaded() && context.isInKernel(m))) {

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param outcome whether anything is to be done
  * @param steps the ordered steps (empty unless the outcome is {@link Outcome#LOAD})
  */
-public record ProbePlan(Module target, Outcome outcome, List<ProbeStep> steps) {
+public record ProbePlan(KernelModule target, Outcome outcome, List<ProbeStep> steps) {
 
     /** Copies the list. */
     public ProbePlan {

@@ -30,7 +30,7 @@ final class ProbePlanner {
         this.context = context;
     }
 
-    ProbePlan plan(Module target, ProbeFlags flags, String extraOptions) throws KmodException {
+    ProbePlan plan(KernelModule target, ProbeFlags flags, String extraOptions) throws KmodException {
         if (!flags.ignoreLoaded() && context.isInKernel(target)) {
             return new ProbePlan(target,
                     flags.firstTime()
@@ -46,7 +46,7 @@ final class ProbePlanner {
             Walk walk = new Walk();
             walk.probeList(target, true, flags.ignoreCommands());
             steps = new ArrayList<>(walk.entries.size());
-            for (Module m : walk.entries) {
+            for (KernelModule m : walk.entries) {
                 // The flags are read once the walk is over, as the reference reads them per module
                 // object after building the whole list.
                 steps.add(step(m, walk.required.contains(m), walk.ignoreCommand.contains(m),
@@ -63,12 +63,12 @@ final class ProbePlanner {
      * change the plan. Only for plans that ignore the loaded state: then a step depends on nothing
      * but its module, the target and the configuration and indexes, which never change.
      */
-    private List<ProbeStep> fromTemplate(Module target, ProbeFlags flags, String extraOptions)
+    private List<ProbeStep> fromTemplate(KernelModule target, ProbeFlags flags, String extraOptions)
             throws KmodException {
         Map<String, PlanTemplate> byName = flags.ignoreCommands() ? templatesIgnoringCommands : templates;
         PlanTemplate template = byName.get(target.name());
         if (template == null) {
-            template = template(Module.named(target.name()), flags);
+            template = template(KernelModule.named(target.name()), flags);
             byName.putIfAbsent(target.name(), template);
         }
         if (template == PlanTemplate.NONE) {
@@ -79,7 +79,7 @@ final class ProbePlanner {
     }
 
     /** Walks the plan of {@code base} (a module by its name) and keeps what other targets share. */
-    private PlanTemplate template(Module base, ProbeFlags flags) throws KmodException {
+    private PlanTemplate template(KernelModule base, ProbeFlags flags) throws KmodException {
         Walk walk = new Walk();
         walk.watch = base.name();
         walk.probeList(base, true, flags.ignoreCommands());
@@ -92,7 +92,7 @@ final class ProbePlanner {
         boolean[] required = new boolean[n];
         boolean[] ignoreCommand = new boolean[n];
         for (int i = 0; i < n; i++) {
-            Module m = walk.entries.get(i);
+            KernelModule m = walk.entries.get(i);
             if (m.equals(base)) {
                 required[i] = walk.required.contains(m);
                 ignoreCommand[i] = walk.ignoreCommand.contains(m);
@@ -104,13 +104,13 @@ final class ProbePlanner {
         return new PlanTemplate(shared, required, ignoreCommand);
     }
 
-    private boolean isBlacklisted(Module target, ProbeFlags flags) {
+    private boolean isBlacklisted(KernelModule target, ProbeFlags flags) {
         boolean applies = flags.blacklist() == ProbeFlags.BlacklistMode.ALL
                 || target.alias().isPresent();
         return applies && context.configMemo().isBlacklisted(target.name());
     }
 
-    private ProbeStep step(Module m, boolean required, boolean ignoreCommand, Module target,
+    private ProbeStep step(KernelModule m, boolean required, boolean ignoreCommand, KernelModule target,
             ProbeFlags flags, String extraOptions) throws KmodException {
         String options = Options.concat(context.moduleOptions(m),
                 m.equals(target) ? extraOptions : null);
@@ -126,7 +126,7 @@ final class ProbePlanner {
         if (m.file().isPresent()) {
             return new ProbeStep(m, ProbeStep.Action.INSERT, m.file(), Optional.empty(), options, required);
         }
-        Optional<DepEntry> dep = context.dependencies(m.name());
+        Optional<ModuleDependencies> dep = context.dependencies(m.name());
         if (dep.isPresent()) {
             return new ProbeStep(m, ProbeStep.Action.INSERT, Optional.of(dep.get().file()),
                     Optional.empty(), options, required);
@@ -139,28 +139,28 @@ final class ProbePlanner {
 
     /** The state of one probe-list walk. */
     private final class Walk {
-        final List<Module> entries = new ArrayList<>();
-        final Set<Module> visited = new HashSet<>();
-        final Set<Module> required = new HashSet<>();
-        final Set<Module> ignoreCommand = new HashSet<>();
+        final List<KernelModule> entries = new ArrayList<>();
+        final Set<KernelModule> visited = new HashSet<>();
+        final Set<KernelModule> required = new HashSet<>();
+        final Set<KernelModule> ignoreCommand = new HashSet<>();
         /** A name whose every probe-list call and softdep fill is counted, or null. */
         String watch;
         int watchedProbes;
         int watchedFills;
 
-        void probeList(Module m, boolean isRequired, boolean ignoreCmd) throws KmodException {
+        void probeList(KernelModule m, boolean isRequired, boolean ignoreCmd) throws KmodException {
             if (m.name().equals(watch)) {
                 watchedProbes++;
             }
             if (!visited.add(m)) {
                 return;
             }
-            List<Module> deps = dependencyModules(m);
+            List<KernelModule> deps = dependencyModules(m);
             if (isRequired) {
                 required.add(m);
                 required.addAll(deps);
             }
-            for (Module d : deps) {
+            for (KernelModule d : deps) {
                 fillSoftdep(d);
             }
             if (ignoreCmd) {
@@ -171,12 +171,12 @@ final class ProbePlanner {
             }
         }
 
-        void fillSoftdep(Module m) throws KmodException {
+        void fillSoftdep(KernelModule m) throws KmodException {
             if (m.name().equals(watch)) {
                 watchedFills++;
             }
-            List<Module> pre = new ArrayList<>();
-            List<Module> post = new ArrayList<>();
+            List<KernelModule> pre = new ArrayList<>();
+            List<KernelModule> post = new ArrayList<>();
             Optional<SoftdepEntry> softdep = context.configMemo().softdep(m.name());
             if (softdep.isPresent()) {
                 for (String name : softdep.get().pre()) {
@@ -186,7 +186,7 @@ final class ProbePlanner {
                     post.addAll(context.lookup(name));
                 }
             }
-            for (Module p : pre) {
+            for (KernelModule p : pre) {
                 probeList(p, false, false);
             }
             append(m);
@@ -195,23 +195,23 @@ final class ProbePlanner {
             } else {
                 ignoreCommand.remove(m);
             }
-            for (Module p : post) {
+            for (KernelModule p : post) {
                 probeList(p, false, false);
             }
         }
 
-        void append(Module m) {
+        void append(KernelModule m) {
             entries.add(m);
         }
 
-        List<Module> dependencyModules(Module m) throws KmodException {
-            Optional<DepEntry> dep = context.dependencies(m.name());
+        List<KernelModule> dependencyModules(KernelModule m) throws KmodException {
+            Optional<ModuleDependencies> dep = context.dependencies(m.name());
             if (dep.isEmpty()) {
                 return List.of();
             }
-            List<Module> out = new ArrayList<>();
-            for (DepEntry.Dependency d : dep.get().dependencies()) {
-                out.add(Module.named(d.name()));
+            List<KernelModule> out = new ArrayList<>();
+            for (ModuleDependencies.Dependency d : dep.get().dependencies()) {
+                out.add(KernelModule.named(d.name()));
             }
             return out;
         }

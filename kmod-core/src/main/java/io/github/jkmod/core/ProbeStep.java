@@ -17,7 +17,7 @@ import java.util.Optional;
  *     for softdeps (their failure is ignored)
  */
 public record ProbeStep(
-        Module module,
+        KernelModule module,
         Action action,
         Optional<Path> file,
         Optional<String> command,

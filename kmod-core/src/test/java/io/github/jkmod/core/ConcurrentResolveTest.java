@@ -68,7 +68,7 @@ class ConcurrentResolveTest {
         for (int n = 0; n < keys.size(); n++) {
             int i = (n + offset) % keys.size();
             StringBuilder b = new StringBuilder(keys.get(i)).append(':');
-            for (Module m : ctx.lookup(keys.get(i))) {
+            for (KernelModule m : ctx.lookup(keys.get(i))) {
                 for (ProbeStep step : ctx.planInsert(m, ProbeFlags.SHOW_DEPENDS, null).steps()) {
                     step.showDependsLine().ifPresent(l -> b.append(l).append('|'));
                 }

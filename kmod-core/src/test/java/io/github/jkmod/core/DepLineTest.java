@@ -14,13 +14,13 @@ class DepLineTest {
     private static final Path DIR = Path.of("/lib/modules/6.1.0");
     private static final Path INDEX = DIR.resolve("modules.dep.bin");
 
-    private static List<String> names(DepEntry e) {
-        return e.dependencies().stream().map(DepEntry.Dependency::name).toList();
+    private static List<String> names(ModuleDependencies e) {
+        return e.dependencies().stream().map(ModuleDependencies.Dependency::name).toList();
     }
 
     @Test
     void dependenciesAreReversedAndSplitAtRunsOfBlanks() throws Exception {
-        DepEntry e = DepLine.parse("ext4", "kernel/fs/ext4/ext4.ko:  kernel/lib/crc16.ko \t"
+        ModuleDependencies e = DepLine.parse("ext4", "kernel/fs/ext4/ext4.ko:  kernel/lib/crc16.ko \t"
                 + "kernel/fs/mbcache.ko\t\tkernel/fs/jbd2/jbd2.ko  ", DIR, INDEX);
         assertEquals(DIR.resolve("kernel/fs/ext4/ext4.ko"), e.file());
         assertEquals(List.of("jbd2", "mbcache", "crc16"), names(e));

@@ -32,9 +32,9 @@ class KmodContextLoadedTest {
         KmodContext ctx = KmodContext.builder().root(root).release(t.release()).configPaths(List.of()).build();
         assertEquals(List.of(
                 new LoadedModule("mod_a", OptionalLong.of(16384), OptionalInt.of(1), Optional.of(List.of("mod_b")),
-                        Optional.of(ProcModule.State.LIVE)),
+                        Optional.of(ProcModule.ProcState.LIVE)),
                 new LoadedModule("mod_b", OptionalLong.empty(), OptionalInt.empty(), Optional.empty(),
-                        Optional.of(ProcModule.State.LIVE))),
+                        Optional.of(ProcModule.ProcState.LIVE))),
                 ctx.loaded());
     }
 }

@@ -53,10 +53,10 @@ class KmodContextResourcesTest {
         Files.writeString(a, "alias jk-one demo_core\n");
         Files.setLastModifiedTime(a, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
         assertEquals(Resources.MUST_RECREATE, ctx.validateResources());
-        assertEquals(List.of(Module.viaAlias("demo_crc", "jk_one")), ctx.lookup("jk-one"), "the old context is unchanged");
+        assertEquals(List.of(KernelModule.viaAlias("demo_crc", "jk_one")), ctx.lookup("jk-one"), "the old context is unchanged");
         KmodContext fresh = ctx.refreshed();
         assertNotSame(ctx, fresh);
-        assertEquals(List.of(Module.viaAlias("demo_core", "jk_one")), fresh.lookup("jk-one"));
+        assertEquals(List.of(KernelModule.viaAlias("demo_core", "jk_one")), fresh.lookup("jk-one"));
         assertEquals(Resources.OK, fresh.validateResources());
     }
 
@@ -64,7 +64,7 @@ class KmodContextResourcesTest {
     void aNewConfigurationFileOrModulesSoftdepMeansRecreate() throws Exception {
         Files.writeString(conf.resolve("b.conf"), "alias jk-two demo_net\n");
         assertEquals(Resources.MUST_RECREATE, ctx.validateResources());
-        assertEquals(List.of(Module.viaAlias("demo_net", "jk_two")), ctx.refreshed().lookup("jk-two"));
+        assertEquals(List.of(KernelModule.viaAlias("demo_net", "jk_two")), ctx.refreshed().lookup("jk-two"));
         KmodContext fresh = ctx.refreshed();
         Files.writeString(moduleDir.resolve("modules.softdep"), "softdep demo_crc pre: demo_misc\n");
         assertEquals(Resources.MUST_RECREATE, fresh.validateResources());

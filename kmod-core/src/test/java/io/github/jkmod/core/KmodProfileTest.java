@@ -58,16 +58,16 @@ class KmodProfileTest {
             KmodContext ctx = KmodContext.builder().moduleRoot(EXAMPLE).release(RELEASE)
                     .configPaths(List.of(conf)).cmdline(Path.of("/dev/null")).profile(profile).build();
             assertEquals(profile, ctx.profile());
-            List<Module> weak = ctx.weakdeps(Module.named("demo_net"));
+            List<KernelModule> weak = ctx.weakdeps(KernelModule.named("demo_net"));
             if (profile == KmodProfile.KMOD_30) {
                 assertEquals(List.of(), weak);
                 assertEquals(1, ctx.config().warnings().size(), ctx.config().warnings().toString());
             } else {
                 // each name looked up: a module, an alias of modules.alias, nothing
-                assertEquals(List.of(Module.named("demofs"), Module.viaAlias("demo_crc", "crypto_democrc")), weak);
+                assertEquals(List.of(KernelModule.named("demofs"), KernelModule.viaAlias("demo_crc", "crypto_democrc")), weak);
                 assertEquals(List.of(), ctx.config().warnings());
             }
-            assertEquals(List.of(), ctx.weakdeps(Module.named("demofs")));
+            assertEquals(List.of(), ctx.weakdeps(KernelModule.named("demofs")));
         }
     }
 
@@ -76,8 +76,8 @@ class KmodProfileTest {
         KmodContext ctx = KmodContext.builder().moduleRoot(EXAMPLE).release(RELEASE)
                 .configPaths(List.of(Path.of("/dev/null"))).cmdline(Path.of("/dev/null")).build();
         Path file = Files.writeString(tmp.resolve("demo-net.ko.xz"), "not read while planning");
-        Module m = ctx.moduleAtPath(file);
-        assertEquals(new Module("demo_net", Optional.empty(), Optional.of(file)), m);
+        KernelModule m = ctx.moduleAtPath(file);
+        assertEquals(new KernelModule("demo_net", Optional.empty(), Optional.of(file)), m);
         List<ProbeStep> steps = ctx.planInsert(m, ProbeFlags.SHOW_DEPENDS, "x=1").steps();
         assertEquals(List.of("demo_crc", "demo_core", "demo_net"), steps.stream().map(s -> s.module().name()).toList());
         assertEquals(Optional.of(file), steps.get(2).file());
@@ -104,7 +104,7 @@ class KmodProfileTest {
                 assertEquals(List.of("libkmod: ERROR: conf_files_filter_out: Cannot stat directory entry: "
                         + etc.resolve("dangling.conf")),
                         ctx.config().warnings().stream().map(w -> w.stderrLine(profile)).toList());
-                assertEquals(List.of(Module.viaAlias("demofs", "zz")), ctx.lookup("zz"));
+                assertEquals(List.of(KernelModule.viaAlias("demofs", "zz")), ctx.lookup("zz"));
             }
         }
     }

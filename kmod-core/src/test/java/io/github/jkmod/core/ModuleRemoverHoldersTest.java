@@ -32,7 +32,7 @@ class ModuleRemoverHoldersTest {
         Files.writeString(root.resolve("cmdline"), "\n", StandardCharsets.US_ASCII);
         KmodContext ctx = KmodContext.builder().root(root).release("1.0").configPaths(List.of(conf))
                 .cmdline(root.resolve("cmdline")).profile(KmodProfile.KMOD_30).build();
-        Module m = ctx.lookup("x").get(0);
+        KernelModule m = ctx.lookup("x").get(0);
         List<String> heard = new ArrayList<>();
         RemoveListener listener = new RemoveListener() {
             @Override

@@ -86,7 +86,7 @@ class PlanTemplateConformanceTest {
 
     private static void render(KmodContext ctx, ProbeFlags flags, String key, StringBuilder out)
             throws KmodException {
-        for (Module m : ctx.require(key)) {
+        for (KernelModule m : ctx.require(key)) {
             for (ProbeStep step : ctx.planInsert(m, flags, null).steps()) {
                 step.showDependsLine().ifPresent(l -> out.append(l).append('\n'));
             }

@@ -132,13 +132,13 @@ class ShowDependsConformanceTest {
 
     private static void render(KmodContext ctx, ProbeFlags flags, String key, String dir,
             StringBuilder out, StringBuilder err) throws KmodException {
-        List<Module> modules = ctx.lookup(key);
+        List<KernelModule> modules = ctx.lookup(key);
         if (modules.isEmpty()) {
             err.append("modprobe: WARNING: Module ").append(key)
                     .append(" not found in directory ").append(dir).append('\n');
             return;
         }
-        for (Module m : modules) {
+        for (KernelModule m : modules) {
             ProbePlan plan = ctx.planInsert(m, flags, null);
             for (ProbeStep step : plan.steps()) {
                 step.showDependsLine().ifPresent(l -> out.append(l).append('\n'));

@@ -91,7 +91,7 @@ public final class KernelState {
     }
 
     /** {@code ROOT/sys/module/MODULE}, which exists while the module is loaded (or builtin with sysfs entries). */
-    public Path moduleDirectory(String module) {
+    public Path sysfsDirectory(String module) {
         return root.resolve("sys/module").resolve(checkName(module));
     }
 
@@ -108,7 +108,7 @@ public final class KernelState {
      * @throws IllegalArgumentException when {@code module} is empty, {@code .}, {@code ..} or holds a {@code /}
      */
     public ModuleState state(String module) throws KmodException {
-        Path dir = moduleDirectory(module);
+        Path dir = sysfsDirectory(module);
         // Both logics ask the builtin index first (kmod 18 did too); they differ only in the window.
         if (oracle.isBuiltin(module)) {
             return ModuleState.BUILTIN;
@@ -146,7 +146,7 @@ public final class KernelState {
      * @throws SysfsException when {@code refcnt} cannot be read or is not a number
      */
     public OptionalInt refcount(String module) throws SysfsException {
-        Path file = moduleDirectory(module).resolve("refcnt");
+        Path file = sysfsDirectory(module).resolve("refcnt");
         Optional<String> text = KernelFiles.read(file, KernelFiles.MAX_ATTRIBUTE_BYTES);
         if (text.isEmpty()) {
             return OptionalInt.empty();
@@ -166,7 +166,7 @@ public final class KernelState {
      * @throws SysfsException when {@code holders/} cannot be listed
      */
     public List<String> holders(String module) throws SysfsException {
-        Optional<List<Path>> entries = KernelFiles.list(moduleDirectory(module).resolve("holders"));
+        Optional<List<Path>> entries = KernelFiles.list(sysfsDirectory(module).resolve("holders"));
         List<String> names = new ArrayList<>();
         for (Path entry : entries.orElse(List.of())) {
             names.add(entry.getFileName().toString());
@@ -181,7 +181,7 @@ public final class KernelState {
      * @throws SysfsException when {@code coresize} cannot be read or is not a non-negative number
      */
     public OptionalLong coreSize(String module) throws SysfsException {
-        Path file = moduleDirectory(module).resolve("coresize");
+        Path file = sysfsDirectory(module).resolve("coresize");
         Optional<String> text = KernelFiles.read(file, KernelFiles.MAX_ATTRIBUTE_BYTES);
         if (text.isEmpty()) {
             return OptionalLong.empty();
@@ -207,7 +207,7 @@ public final class KernelState {
      * @throws SysfsException when a file cannot be read or is not a hexadecimal number
      */
     public Map<String, Long> sections(String module) throws SysfsException {
-        Path dir = moduleDirectory(module);
+        Path dir = sysfsDirectory(module);
         Map<String, Long> sections = new TreeMap<>();
         for (Map.Entry<String, String> e : readFiles(dir, "sections").entrySet()) {
             sections.put(e.getKey(), parseHex(dir.resolve("sections").resolve(e.getKey()), e.getValue()));
@@ -223,7 +223,7 @@ public final class KernelState {
      * @throws SysfsException when a parameter file cannot be read (e.g. a write-only one when not root)
      */
     public Map<String, String> parameters(String module) throws SysfsException {
-        return readFiles(moduleDirectory(module), "parameters");
+        return readFiles(sysfsDirectory(module), "parameters");
     }
 
     /**
@@ -418,7 +418,7 @@ public final class KernelState {
         return Optional.of(names);
     }
 
-    private static Optional<ProcModule.State> loadedState(String line) {
+    private static Optional<ProcModule.ProcState> loadedState(String line) {
         String word = null;
         int at = 0;
         for (int column = 0; column < 5; column++) {
@@ -428,7 +428,7 @@ public final class KernelState {
             }
             at = line.indexOf(word, at) + word.length();
         }
-        return ProcModule.State.fromProcName(word.strip());
+        return ProcModule.ProcState.fromProcName(word.strip());
     }
 
     /**

@@ -27,7 +27,7 @@ public record LoadedModule(
         OptionalLong size,
         OptionalInt useCount,
         Optional<List<String>> holders,
-        Optional<ProcModule.State> state) {
+        Optional<ProcModule.ProcState> state) {
 
     /** Copies the holders and checks that nothing is null. */
     public LoadedModule {

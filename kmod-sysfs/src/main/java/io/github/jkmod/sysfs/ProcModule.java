@@ -25,7 +25,7 @@ public record ProcModule(
         OptionalInt refcount,
         List<String> holders,
         List<String> markers,
-        State state,
+        ProcState state,
         long address,
         String taints) {
 
@@ -40,7 +40,7 @@ public record ProcModule(
     }
 
     /** A line with a reference count, no markers and no taints. */
-    public static ProcModule of(String name, long size, int refcount, List<String> holders, State state,
+    public static ProcModule of(String name, long size, int refcount, List<String> holders, ProcState state,
             long address) {
         return new ProcModule(name, size, OptionalInt.of(refcount), holders, List.of(), state, address, "");
     }
@@ -66,7 +66,7 @@ public record ProcModule(
     }
 
     /** The state column of {@code /proc/modules}. */
-    public enum State {
+    public enum ProcState {
         /** {@code Live}: initialised. */
         LIVE("Live", ModuleState.LIVE),
         /** {@code Loading}: its init function is running. */
@@ -77,7 +77,7 @@ public record ProcModule(
         private final String procName;
         private final ModuleState moduleState;
 
-        State(String procName, ModuleState moduleState) {
+        ProcState(String procName, ModuleState moduleState) {
             this.procName = procName;
             this.moduleState = moduleState;
         }
@@ -93,8 +93,8 @@ public record ProcModule(
         }
 
         /** The state written {@code word} in {@code /proc/modules}; empty for any other word. */
-        public static Optional<State> fromProcName(String word) {
-            for (State state : values()) {
+        public static Optional<ProcState> fromProcName(String word) {
+            for (ProcState state : values()) {
                 if (state.procName.equals(word)) {
                     return Optional.of(state);
                 }
@@ -103,8 +103,8 @@ public record ProcModule(
         }
 
         /** The {@code /proc/modules} state of a loaded module; empty for BUILTIN and NOT_LOADED. */
-        public static Optional<State> of(ModuleState moduleState) {
-            for (State state : values()) {
+        public static Optional<ProcState> of(ModuleState moduleState) {
+            for (ProcState state : values()) {
                 if (state.moduleState == moduleState) {
                     return Optional.of(state);
                 }

@@ -54,7 +54,7 @@ final class ProcModulesParser {
                 }
             }
         }
-        ProcModule.State state = ProcModule.State.fromProcName(f[4]).orElseThrow(() -> SysfsException.atLine(
+        ProcModule.ProcState state = ProcModule.ProcState.fromProcName(f[4]).orElseThrow(() -> SysfsException.atLine(
                 file, lineNo, "unknown state '" + f[4] + "' (expected Live, Loading or Unloading)"));
         long address = parseAddress(file, lineNo, f[5]);
         String taints = "";

@@ -40,7 +40,7 @@ class InitstateRaceTest extends TwoFileSystemsTest {
         module.inWindow();
         assertEquals(ModuleState.BUILTIN, kmod18.state(MODULE)); // the race: modprobe would return at once
         assertEquals(ModuleState.COMING, kmod20.state(MODULE));  // modprobe calls finit_module and waits
-        assertEquals(ProcModule.State.LOADING, kmod20.procModules().get(0).state()); // yet the kernel is loading it
+        assertEquals(ProcModule.ProcState.LOADING, kmod20.procModules().get(0).state()); // yet the kernel is loading it
         assertEquals(OptionalInt.empty(), kmod20.refcount(MODULE));
 
         module.coming();
@@ -55,7 +55,7 @@ class InitstateRaceTest extends TwoFileSystemsTest {
         module.going();
         assertEquals(ModuleState.GOING, kmod18.state(MODULE));
         assertEquals(ModuleState.GOING, kmod20.state(MODULE));
-        assertEquals(ProcModule.State.UNLOADING, kmod20.procModules().get(0).state());
+        assertEquals(ProcModule.ProcState.UNLOADING, kmod20.procModules().get(0).state());
 
         module.remove();
         assertEquals(ModuleState.NOT_LOADED, kmod18.state(MODULE));

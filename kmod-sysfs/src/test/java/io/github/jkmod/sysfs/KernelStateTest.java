@@ -111,17 +111,17 @@ class KernelStateTest extends TwoFileSystemsTest {
         KernelState kernel = tree.kernelState();
 
         assertEquals(List.of(
-                        ProcModule.of("loop", 16384, 0, List.of(), ProcModule.State.UNLOADING, 0),
-                        ProcModule.of("fuse", 16384, 0, List.of(), ProcModule.State.LOADING, 0),
-                        ProcModule.of("ext4", 1003520, 0, List.of(), ProcModule.State.LIVE, 0xffffffffc0a1b000L),
-                        ProcModule.of("crc16", 16384, 1, List.of("ext4"), ProcModule.State.LIVE, 0)),
+                        ProcModule.of("loop", 16384, 0, List.of(), ProcModule.ProcState.UNLOADING, 0),
+                        ProcModule.of("fuse", 16384, 0, List.of(), ProcModule.ProcState.LOADING, 0),
+                        ProcModule.of("ext4", 1003520, 0, List.of(), ProcModule.ProcState.LIVE, 0xffffffffc0a1b000L),
+                        ProcModule.of("crc16", 16384, 1, List.of("ext4"), ProcModule.ProcState.LIVE, 0)),
                 kernel.procModules());
 
         tree.module("fuse").live();
         tree.module("loop").remove();
         assertEquals(List.of("fuse", "ext4", "crc16"),
                 kernel.procModules().stream().map(ProcModule::name).toList());
-        assertEquals(ProcModule.State.LIVE, kernel.procModules().get(0).state());
+        assertEquals(ProcModule.ProcState.LIVE, kernel.procModules().get(0).state());
     }
 
     @Test
@@ -138,7 +138,7 @@ class KernelStateTest extends TwoFileSystemsTest {
         KernelState system = KernelState.system();
         assertEquals(Path.of("/"), system.root());
         assertEquals(InitstateLogic.KMOD_20, system.logic());
-        assertEquals(Path.of("/sys/module/ext4"), system.moduleDirectory("ext4"));
+        assertEquals(Path.of("/sys/module/ext4"), system.sysfsDirectory("ext4"));
     }
 
     @ParameterizedTest

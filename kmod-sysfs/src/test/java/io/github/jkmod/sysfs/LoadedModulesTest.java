@@ -39,13 +39,13 @@ class LoadedModulesTest {
         List<LoadedModule> loaded = KernelState.ofRoot(root).loaded();
         assertEquals(3, loaded.size());
         assertEquals(new LoadedModule("snd", OptionalLong.of(126977), OptionalInt.of(2),
-                Optional.of(List.of("snd_hda")), Optional.of(ProcModule.State.LIVE)), loaded.get(0));
+                Optional.of(List.of("snd_hda")), Optional.of(ProcModule.ProcState.LIVE)), loaded.get(0));
         // no coresize (before Linux 3.3): the size column; no refcnt: no use count
         assertEquals(new LoadedModule("old", OptionalLong.of(4096), OptionalInt.empty(),
-                Optional.of(List.of()), Optional.of(ProcModule.State.LOADING)), loaded.get(1));
+                Optional.of(List.of()), Optional.of(ProcModule.ProcState.LOADING)), loaded.get(1));
         // dashes made underscores; nothing in sysfs: no size, no count, holders not listable
         assertEquals(new LoadedModule("gone_ish", OptionalLong.empty(), OptionalInt.empty(),
-                Optional.empty(), Optional.of(ProcModule.State.UNLOADING)), loaded.get(2));
+                Optional.empty(), Optional.of(ProcModule.ProcState.UNLOADING)), loaded.get(2));
     }
 
     @Test
@@ -75,7 +75,7 @@ class LoadedModulesTest {
         // NUL is never in a Unix path: the name is listed, nothing of sysfs is read for it
         write("proc/modules", "nul\u0000name 5 0 - Live 0x0\n");
         assertEquals(List.of(new LoadedModule("nul\u0000name", OptionalLong.empty(), OptionalInt.empty(),
-                Optional.empty(), Optional.of(ProcModule.State.LIVE))), KernelState.ofRoot(root).loaded());
+                Optional.empty(), Optional.of(ProcModule.ProcState.LIVE))), KernelState.ofRoot(root).loaded());
     }
 
     @Test

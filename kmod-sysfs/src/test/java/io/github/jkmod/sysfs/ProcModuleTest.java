@@ -24,15 +24,15 @@ class ProcModuleTest {
                 "nounload 4096 - - Unloading 0x0000000000000000") + "\n");
 
         assertEquals(List.of(
-                new ProcModule("ext4", 1003520, OptionalInt.of(1), List.of(), List.of(), ProcModule.State.LIVE,
+                new ProcModule("ext4", 1003520, OptionalInt.of(1), List.of(), List.of(), ProcModule.ProcState.LIVE,
                         0xffffffffc0a1b000L, ""),
-                new ProcModule("mbcache", 16384, OptionalInt.of(1), List.of("ext4"), List.of(), ProcModule.State.LIVE,
+                new ProcModule("mbcache", 16384, OptionalInt.of(1), List.of("ext4"), List.of(), ProcModule.ProcState.LIVE,
                         0, ""),
                 new ProcModule("nvidia", 56463360, OptionalInt.of(3), List.of("nvidia_uvm", "nvidia_modeset"),
-                        List.of(), ProcModule.State.LIVE, 0, "POE"),
+                        List.of(), ProcModule.ProcState.LIVE, 0, "POE"),
                 new ProcModule("perm", 16384, OptionalInt.of(0), List.of(), List.of("permanent"),
-                        ProcModule.State.LOADING, 0, ""),
-                new ProcModule("nounload", 4096, OptionalInt.empty(), List.of(), List.of(), ProcModule.State.UNLOADING,
+                        ProcModule.ProcState.LOADING, 0, ""),
+                new ProcModule("nounload", 4096, OptionalInt.empty(), List.of(), List.of(), ProcModule.ProcState.UNLOADING,
                         0, "")), modules);
         assertEquals(ModuleState.COMING, modules.get(3).state().moduleState());
     }
@@ -49,9 +49,9 @@ class ProcModuleTest {
 
     @Test
     void theStateColumnMapsToModuleStates() {
-        assertEquals(ProcModule.State.LOADING, ProcModule.State.of(ModuleState.COMING).orElseThrow());
-        assertEquals(ProcModule.State.UNLOADING, ProcModule.State.fromProcName("Unloading").orElseThrow());
-        assertEquals(java.util.Optional.empty(), ProcModule.State.of(ModuleState.BUILTIN));
-        assertEquals(java.util.Optional.empty(), ProcModule.State.fromProcName("live"));
+        assertEquals(ProcModule.ProcState.LOADING, ProcModule.ProcState.of(ModuleState.COMING).orElseThrow());
+        assertEquals(ProcModule.ProcState.UNLOADING, ProcModule.ProcState.fromProcName("Unloading").orElseThrow());
+        assertEquals(java.util.Optional.empty(), ProcModule.ProcState.of(ModuleState.BUILTIN));
+        assertEquals(java.util.Optional.empty(), ProcModule.ProcState.fromProcName("live"));
     }
 }

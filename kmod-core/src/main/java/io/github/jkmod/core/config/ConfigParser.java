@@ -32,7 +32,7 @@ final class ConfigParser {
 
     /** Everything read so far, in the order read. */
     static final class Contents {
-        final List<AliasEntry> aliases = new ArrayList<>();
+        final List<ConfigAlias> aliases = new ArrayList<>();
         final List<String> blacklist = new ArrayList<>();
         final List<OptionsEntry> options = new ArrayList<>();
         final List<CommandEntry> installs = new ArrayList<>();
@@ -71,7 +71,7 @@ final class ConfigParser {
                 String module = name(words.next());
                 ok = pattern != null && module != null;
                 if (ok) {
-                    contents.aliases.add(new AliasEntry(pattern, module));
+                    contents.aliases.add(new ConfigAlias(pattern, module));
                 }
                 break;
             }

@@ -27,7 +27,7 @@ public final class ModprobeConfig {
 
     private static final ModprobeConfig EMPTY = new ModprobeConfig(new ConfigParser.Contents(), false);
 
-    private final List<AliasEntry> aliases;
+    private final List<ConfigAlias> aliases;
     private final List<String> blacklist;
     private final List<OptionsEntry> options;
     private final List<CommandEntry> installs;
@@ -71,16 +71,16 @@ public final class ModprobeConfig {
     }
 
     /** Every {@code alias} entry, in order. */
-    public List<AliasEntry> aliases() {
+    public List<ConfigAlias> aliases() {
         return aliases;
     }
 
     /** The {@code alias} entries whose pattern matches {@code name}, in order (lookup step 1). */
-    public List<AliasEntry> aliasesMatching(String name) {
+    public List<ConfigAlias> aliasesMatching(String name) {
         String query = Names.query(name);
         // Loops rather than streams here and below: lambdas cost start-up time.
-        List<AliasEntry> matching = new ArrayList<>();
-        for (AliasEntry a : aliases) {
+        List<ConfigAlias> matching = new ArrayList<>();
+        for (ConfigAlias a : aliases) {
             if (a.matches(query)) {
                 matching.add(a);
             }
@@ -210,7 +210,7 @@ public final class ModprobeConfig {
         for (CommandEntry r : removes) {
             out.append("remove ").append(r.module()).append(' ').append(r.command()).append('\n');
         }
-        for (AliasEntry a : aliases) {
+        for (ConfigAlias a : aliases) {
             out.append("alias ").append(a.pattern()).append(' ').append(a.module()).append('\n');
         }
         for (OptionsEntry o : options) {

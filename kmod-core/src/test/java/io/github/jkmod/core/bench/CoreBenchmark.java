@@ -2,7 +2,7 @@ package io.github.jkmod.core.bench;
 
 import io.github.jkmod.core.BenchKeys;
 import io.github.jkmod.core.KmodContext;
-import io.github.jkmod.core.Module;
+import io.github.jkmod.core.KernelModule;
 import io.github.jkmod.core.ProbeFlags;
 import io.github.jkmod.core.ProbePlan;
 import io.github.jkmod.core.config.ConfigLoader;
@@ -48,7 +48,7 @@ public class CoreBenchmark {
     private KmodContext ctx;
     private ModuleIndex dep;
     private ModuleIndex alias;
-    private List<Module> targets;
+    private List<KernelModule> targets;
     private int next;
 
     @Setup(Level.Trial)

@@ -2,7 +2,7 @@ package io.github.jkmod.core.bench;
 
 import io.github.jkmod.core.KmodContext;
 import io.github.jkmod.core.Modprobe;
-import io.github.jkmod.core.Module;
+import io.github.jkmod.core.KernelModule;
 import io.github.jkmod.core.ProbeFlags;
 import io.github.jkmod.core.ProbeStep;
 import io.github.jkmod.core.kernel.testing.FakeKernel;
@@ -84,7 +84,7 @@ public class LibraryVersusForkBenchmark {
     @Benchmark
     public List<String> libraryShowDepends() throws Exception {
         List<String> lines = new ArrayList<>();
-        for (Module m : ctx.require(MODULE)) {
+        for (KernelModule m : ctx.require(MODULE)) {
             for (ProbeStep step : ctx.planInsert(m, ProbeFlags.SHOW_DEPENDS, null).steps()) {
                 Optional<String> line = step.showDependsLine();
                 line.ifPresent(lines::add);

@@ -2,7 +2,7 @@ package io.github.jkmod.core.bench;
 
 import io.github.jkmod.KmodException;
 import io.github.jkmod.core.KmodContext;
-import io.github.jkmod.core.Module;
+import io.github.jkmod.core.KernelModule;
 import io.github.jkmod.core.ProbeFlags;
 import io.github.jkmod.core.ProbePlan;
 import io.github.jkmod.core.ProbeStep;
@@ -69,7 +69,7 @@ public final class ResolveAll {
     static long pass(KmodContext ctx, List<String> keys) throws KmodException {
         long emitted = 0;
         for (String key : keys) {
-            for (Module m : ctx.lookup(key)) {
+            for (KernelModule m : ctx.lookup(key)) {
                 ProbePlan plan = ctx.planInsert(m, ProbeFlags.SHOW_DEPENDS, null);
                 for (ProbeStep step : plan.steps()) {
                     if (step.showDependsLine().isPresent()) {

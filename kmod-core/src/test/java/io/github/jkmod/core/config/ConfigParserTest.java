@@ -22,15 +22,15 @@ class ConfigParserTest {
     @Test
     void aliasNormalisesBothNamesButNotInsideBrackets() {
         ModprobeConfig c = loadText(dir, "alias  pci:v*d*sv-x*  my-mod\nalias foo[a-b]-x-[-_]* bar-baz\n");
-        assertEquals(List.of(new AliasEntry("pci:v*d*sv_x*", "my_mod"),
-                new AliasEntry("foo[a-b]_x_[-_]*", "bar_baz")), c.aliases());
+        assertEquals(List.of(new ConfigAlias("pci:v*d*sv_x*", "my_mod"),
+                new ConfigAlias("foo[a-b]_x_[-_]*", "bar_baz")), c.aliases());
         assertEquals(List.of(), c.warnings());
     }
 
     @Test
     void aliasIgnoresExtraWordsAndNeedsTwo() {
         ModprobeConfig c = loadText(dir, "alias a1 b1 c1\nalias\nalias x\nalias x \n");
-        assertEquals(List.of(new AliasEntry("a1", "b1")), c.aliases());
+        assertEquals(List.of(new ConfigAlias("a1", "b1")), c.aliases());
         assertEquals(List.of(bad(2, "alias"), bad(3, "alias"), bad(4, "alias")), messages(c));
     }
 
@@ -156,7 +156,7 @@ class ConfigParserTest {
     @Test
     void carriageReturnsAreOrdinaryCharacters() {
         ModprobeConfig c = loadText(dir, "alias b c\r\noptions a x\r\n");
-        assertEquals(List.of(new AliasEntry("b", "c\r")), c.aliases());
+        assertEquals(List.of(new ConfigAlias("b", "c\r")), c.aliases());
         assertEquals(List.of(new OptionsEntry("a", "x\r")), c.options());
     }
 

@@ -81,9 +81,9 @@ class ModprobeConfigTest {
     @Test
     void aliasesMatchingIsFnmatchInConfigOrder() {
         ModprobeConfig c = loadText(dir, "alias pci:v00008086d* e1000e\nalias pci:* generic\nalias net-pf-* x\n");
-        assertEquals(List.of(new AliasEntry("pci:v00008086d*", "e1000e"), new AliasEntry("pci:*", "generic")),
+        assertEquals(List.of(new ConfigAlias("pci:v00008086d*", "e1000e"), new ConfigAlias("pci:*", "generic")),
                 c.aliasesMatching("pci:v00008086d000010D3sv"));
-        assertEquals(List.of(new AliasEntry("net_pf_*", "x")), c.aliasesMatching("net-pf-10"));
+        assertEquals(List.of(new ConfigAlias("net_pf_*", "x")), c.aliasesMatching("net-pf-10"));
         assertEquals(List.of(), c.aliasesMatching("usb:v1"));
     }
 
@@ -98,7 +98,7 @@ class ModprobeConfigTest {
     @Test
     void listsAreImmutable() {
         ModprobeConfig c = loadText(dir, "alias a b\n");
-        assertThrows(UnsupportedOperationException.class, () -> c.aliases().add(new AliasEntry("x", "y")));
+        assertThrows(UnsupportedOperationException.class, () -> c.aliases().add(new ConfigAlias("x", "y")));
         assertThrows(UnsupportedOperationException.class, () -> c.warnings().clear());
         assertThrows(UnsupportedOperationException.class,
                 () -> c.softdeps().add(new SoftdepEntry("m", List.of(), List.of())));
@@ -116,7 +116,7 @@ class ModprobeConfigTest {
 
     @Test
     void recordsRejectNulls() {
-        assertThrows(NullPointerException.class, () -> new AliasEntry(null, "m"));
+        assertThrows(NullPointerException.class, () -> new ConfigAlias(null, "m"));
         assertThrows(NullPointerException.class, () -> new OptionsEntry("m", null));
         assertThrows(NullPointerException.class, () -> new SoftdepEntry("m", null, List.of()));
     }

@@ -3,7 +3,7 @@ package io.github.jkmod.core.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.jkmod.core.KmodContext;
-import io.github.jkmod.core.Module;
+import io.github.jkmod.core.KernelModule;
 import io.github.jkmod.core.ProbeFlags;
 import io.github.jkmod.core.ProbePlan;
 import io.github.jkmod.core.ProbeStep;
@@ -26,14 +26,14 @@ class ReadmeExampleTest {
                 .cmdline(Path.of("/dev/null"))
                 .build();
         List<String> printed = new ArrayList<>();
-        List<Module> modules = ctx.require("demo-nic");
-        for (Module m : modules) {
+        List<KernelModule> modules = ctx.require("demo-nic");
+        for (KernelModule m : modules) {
             ProbePlan plan = ctx.planInsert(m, ProbeFlags.SHOW_DEPENDS, null);
             for (ProbeStep step : plan.steps()) {
                 printed.add(step.action() + " " + step.module().name() + " " + step.options());
             }
         }
-        assertEquals(List.of(Module.viaAlias("demo_net", "demo_nic")), modules);
+        assertEquals(List.of(KernelModule.viaAlias("demo_net", "demo_nic")), modules);
         assertEquals(List.of(
                 "INSERT demo_crc ",
                 "INSERT demo_core ",
@@ -43,7 +43,7 @@ class ReadmeExampleTest {
                 "RUN_INSTALL demo_misc ",
                 "INSERT demofs "), printed);
         assertEquals(Optional.of("install /bin/echo installing demo_misc $CMDLINE_OPTS "),
-                ctx.planInsert(Module.named("demofs"), ProbeFlags.SHOW_DEPENDS, null).steps().get(2)
+                ctx.planInsert(KernelModule.named("demofs"), ProbeFlags.SHOW_DEPENDS, null).steps().get(2)
                         .showDependsLine());
         // This machine has no demo modules loaded: the state under the root "/" says so.
         assertEquals(ModuleState.NOT_LOADED, ctx.state("demo_net"));

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.jkmod.KmodException;
-import io.github.jkmod.core.DepEntry;
+import io.github.jkmod.core.ModuleDependencies;
 import io.github.jkmod.core.KmodContext;
 import io.github.jkmod.core.KmodProfile;
-import io.github.jkmod.core.Module;
+import io.github.jkmod.core.KernelModule;
 import io.github.jkmod.core.config.SoftdepEntry;
 import io.github.jkmod.core.kernel.Errno;
 import io.github.jkmod.core.kernel.KernelCallException;
@@ -57,9 +57,9 @@ class UpstreamLibraryCasesTest {
                 .configPaths(List.of(t.configDirectory())).profile(profile).build();
     }
 
-    private static List<String> names(List<Module> modules) {
+    private static List<String> names(List<KernelModule> modules) {
         List<String> out = new ArrayList<>();
-        for (Module m : modules) {
+        for (KernelModule m : modules) {
             out.add(m.name());
         }
         return out;
@@ -82,11 +82,11 @@ class UpstreamLibraryCasesTest {
     @Test
     void testDependencies() throws Exception {
         KmodContext ctx = context(UpstreamTrees.dependencies(tree("4.0.20-kmod")).write(), KmodProfile.KMOD_34);
-        Module foo = ctx.require("mod-foo").get(0);
+        KernelModule foo = ctx.require("mod-foo").get(0);
         assertEquals("mod_foo", foo.name());
-        DepEntry entry = ctx.dependencies(foo.name()).orElseThrow();
+        ModuleDependencies entry = ctx.dependencies(foo.name()).orElseThrow();
         Set<String> deps = new TreeSet<>();
-        for (DepEntry.Dependency d : entry.dependencies()) {
+        for (ModuleDependencies.Dependency d : entry.dependencies()) {
             deps.add(d.name());
         }
         assertEquals(Set.of("mod_foo_a", "mod_foo_b", "mod_foo_c"), deps);
@@ -137,7 +137,7 @@ class UpstreamLibraryCasesTest {
     @Test
     void initstate() throws Exception {
         KmodContext ctx = context(UpstreamTrees.initstate(tree("4.4.4")).write(), KmodProfile.KMOD_34);
-        List<Module> found = ctx.lookup("fake-builtin");
+        List<KernelModule> found = ctx.lookup("fake-builtin");
         assertEquals(List.of("fake_builtin"), names(found));
         assertEquals(ModuleState.BUILTIN, ctx.state(found.get(0).name()));
         assertEquals(ModuleState.BUILTIN, ctx.state(ModuleNames.normalize("fake-builtin")));

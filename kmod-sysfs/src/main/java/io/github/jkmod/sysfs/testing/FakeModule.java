@@ -208,19 +208,19 @@ public final class FakeModule {
 
     /** The {@code proc/modules} entry of this module in its phase; empty when it has none. */
     Optional<ProcModule> procEntry() {
-        Optional<ProcModule.State> state = procState(phase);
+        Optional<ProcModule.ProcState> state = procState(phase);
         return state.map(s -> ProcModule.of(name, coreSize, effectiveRefcount(), holders, s, address));
     }
 
-    static Optional<ProcModule.State> procState(Phase phase) {
+    static Optional<ProcModule.ProcState> procState(Phase phase) {
         switch (phase) {
             case WINDOW:
             case COMING:
-                return Optional.of(ProcModule.State.LOADING);
+                return Optional.of(ProcModule.ProcState.LOADING);
             case LIVE:
-                return Optional.of(ProcModule.State.LIVE);
+                return Optional.of(ProcModule.ProcState.LIVE);
             case GOING:
-                return Optional.of(ProcModule.State.UNLOADING);
+                return Optional.of(ProcModule.ProcState.UNLOADING);
             default:
                 return Optional.empty();
         }

@@ -11,9 +11,9 @@ import java.util.Objects;
  *     {@code [...]})
  * @param module the module name it stands for, normalised the same way
  */
-public record AliasEntry(String pattern, String module) {
+public record ConfigAlias(String pattern, String module) {
     /** Checks that both parts are present. */
-    public AliasEntry {
+    public ConfigAlias {
         Objects.requireNonNull(pattern, "pattern");
         Objects.requireNonNull(module, "module");
     }

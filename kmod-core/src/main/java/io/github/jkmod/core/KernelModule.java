@@ -18,10 +18,10 @@ import java.util.Optional;
  * @param alias the alias it was found by, if any
  * @param file the file it was given as, if any (then it has no alias)
  */
-public record Module(String name, Optional<String> alias, Optional<Path> file) {
+public record KernelModule(String name, Optional<String> alias, Optional<Path> file) {
 
     /** Checks the components. */
-    public Module {
+    public KernelModule {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(alias, "alias");
         Objects.requireNonNull(file, "file");
@@ -33,25 +33,25 @@ public record Module(String name, Optional<String> alias, Optional<Path> file) {
      * @param name the module name
      * @param alias the alias it was found by, if any
      */
-    public Module(String name, Optional<String> alias) {
+    public KernelModule(String name, Optional<String> alias) {
         this(name, alias, Optional.empty());
     }
 
     /** A module found by its own name. */
-    public static Module named(String name) {
-        return new Module(name, Optional.empty());
+    public static KernelModule named(String name) {
+        return new KernelModule(name, Optional.empty());
     }
 
     /** A module found through {@code alias}. */
-    public static Module viaAlias(String name, String alias) {
-        return new Module(name, Optional.of(alias));
+    public static KernelModule viaAlias(String name, String alias) {
+        return new KernelModule(name, Optional.of(alias));
     }
 
     // equals and hashCode written out: the generated ones link through an invokedynamic bootstrap
     // (ObjectMethods) on first use, which costs milliseconds of start-up for every load plan.
     @Override
     public boolean equals(Object o) {
-        return o instanceof Module m && name.equals(m.name) && alias.equals(m.alias) && file.equals(m.file);
+        return o instanceof KernelModule m && name.equals(m.name) && alias.equals(m.alias) && file.equals(m.file);
     }
 
     @Override

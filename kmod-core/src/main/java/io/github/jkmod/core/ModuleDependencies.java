@@ -11,10 +11,10 @@ import java.util.List;
  * @param dependencies the dependencies in the order they must be loaded (the reverse of the line:
  *     the last listed is loaded first)
  */
-public record DepEntry(String name, Path file, List<Dependency> dependencies) {
+public record ModuleDependencies(String name, Path file, List<Dependency> dependencies) {
 
     /** Copies the list. */
-    public DepEntry {
+    public ModuleDependencies {
         dependencies = List.copyOf(dependencies);
     }
 

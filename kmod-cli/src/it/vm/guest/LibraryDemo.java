@@ -30,11 +30,12 @@ public final class LibraryDemo {
                 List<String> done = new ArrayList<>();
                 for (ProbeStep step : modprobe.insert(args[1])) {
                     done.add(step.action() == ProbeStep.Action.INSERT
-                            ? ("insmod " + step.file().orElseThrow() + " " + step.options()) : step.action() + " " + step.module().name());
+                            ? ("insmod " + step.file().orElseThrow() + " " + step.optionsText()) : step.action() + " " + step.module().name());
                 }
                 System.out.println("JKVM-LIB insert " + args[1] + ": " + String.join(" | ", done));
             }
-            case "remove" -> System.out.println("JKVM-LIB remove " + args[1] + ": " + String.join(" | ", modprobe.remove(args[1])));
+            case "remove" -> System.out.println("JKVM-LIB remove " + args[1] + ": " + String.join(" | ", modprobe.remove(args[1]).stream()
+                    .map(s -> s.command().map(c -> "remove " + c).orElse("rmmod " + s.module())).toList()));
             case "error" -> {
                 try {
                     modprobe.insert(args[1]);

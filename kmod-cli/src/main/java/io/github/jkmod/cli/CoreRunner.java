@@ -139,14 +139,18 @@ public final class CoreRunner implements ModprobeRunner {
 
         KmodContext get() throws KmodException {
             if (context == null) {
-                context = KmodContext.builder()
+                KmodContext.Builder builder = KmodContext.builder()
                         .root(systemRoot)
                         .moduleRoot(moduleRoot)
                         .release(release)
-                        .configPaths(configPaths)
                         .initstateLogic(logic)
                         .profile(profile)
-                        .build();
+                        // modprobe says nothing of a missing directory or -C path: it finds nothing
+                        .logWarnings(false);
+                if (!configPaths.isEmpty()) {
+                    builder.configPaths(configPaths);
+                }
+                context = builder.build();
                 // libkmod reports configuration problems while it reads the files, through its
                 // default logger: to stderr, whatever -q, -v or -s say.
                 for (ConfigWarning w : context.config().warnings()) {

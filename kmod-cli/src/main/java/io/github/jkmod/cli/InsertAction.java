@@ -77,7 +77,7 @@ final class InsertAction {
                 err = 0;
                 continue;
             }
-            ProbePlan plan = ctx.planInsert(m, flags, extra);
+            ProbePlan plan = extra == null ? ctx.planInsert(m, flags) : ctx.planInsert(m, flags, extra);
             try {
                 executor.execute(plan, flags, force, listener);
                 err = 0;
@@ -106,7 +106,7 @@ final class InsertAction {
             }
             if (step.action() == ProbeStep.Action.INSERT) {
                 inv.out().println("insmod " + inv.display(step.file().orElseThrow(), directory)
-                        + " " + step.options());
+                        + " " + step.optionsText());
             } else {
                 // Not ifPresent(out::println): a method reference costs start-up time.
                 Optional<String> line = step.showDependsLine();

@@ -6,6 +6,7 @@ import io.github.jkmod.core.config.ModprobeConfig;
 import io.github.jkmod.index.ModuleDirectory;
 import io.github.jkmod.index.ModuleIndex;
 import io.github.jkmod.sysfs.InitstateLogic;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,13 @@ public final class KmodContext {
     private final ModuleStates states;
     private final ModuleLookup lookup;
     private final ProbePlanner planner;
+    private final List<ContextWarning> warnings;
     private final ConcurrentHashMap<String, Optional<ModuleDependencies>> depCache = new ConcurrentHashMap<>();
 
     private KmodContext(Builder b) throws KmodException {
+        if (!Files.isDirectory(b.root)) {
+            throw new KmodException("root " + b.root + (Files.exists(b.root) ? " is not a directory" : " does not exist"));
+        }
         this.settings = b.copy();
         this.root = b.root;
         this.release = b.release != null ? b.release : Kernel.runningRelease(b.root);
@@ -41,7 +46,7 @@ public final class KmodContext {
         this.directory = ModuleDirectory.open(moduleRoot, release);
         // Stamped before they are read: a change while reading shows as a change afterwards.
         List<Path> configInputs = new ArrayList<>();
-        if (b.configPaths.isEmpty()) {
+        if (b.configPaths == null) {
             for (String d : b.profile.configDirectories()) {
                 configInputs.add(b.root.resolve(d));
             }
@@ -57,8 +62,31 @@ public final class KmodContext {
         ConfigLoader.Builder loader = ConfigLoader.builder().configRoot(b.root).moduleDir(directory.path())
                 .cmdlineFile(b.cmdline != null ? b.cmdline : b.root.resolve("proc/cmdline"))
                 .profile(b.profile);
-        for (Path p : b.configPaths) {
-            loader.configPath(p);
+        List<ContextWarning> found = new ArrayList<>();
+        if (b.configPaths != null) {
+            if (b.configPaths.isEmpty()) {
+                loader.directories(List.of());
+            }
+            for (Path p : b.configPaths) {
+                loader.configPath(p);
+                if (!Files.exists(p)) {
+                    found.add(new ContextWarning(p, "configuration path " + p + " does not exist"));
+                }
+            }
+        }
+        Path dir = directory.path();
+        if (!Files.isDirectory(dir)) {
+            found.add(new ContextWarning(dir, "module directory " + dir
+                    + " does not exist: no module will be found (is the release " + release + " right?)"));
+        } else if (!Files.exists(dir.resolve("modules.dep")) && !Files.exists(dir.resolve("modules.dep.bin"))) {
+            found.add(new ContextWarning(dir, "module directory " + dir + " has no modules.dep (has depmod run?)"));
+        }
+        this.warnings = List.copyOf(found);
+        if (b.logWarnings && !warnings.isEmpty()) {
+            System.Logger log = System.getLogger(KmodContext.class.getName());
+            for (ContextWarning w : warnings) {
+                log.log(System.Logger.Level.WARNING, w.message());
+            }
         }
         this.config = loader.build();
         this.memo = new ConfigMemo(config);
@@ -127,6 +155,16 @@ public final class KmodContext {
         return directory;
     }
 
+    /**
+     * What this context noticed when it was built that makes its answers emptier than expected: a
+     * missing module directory or {@code modules.dep}, a configuration path that does not exist.
+     *
+     * @return the warnings, in the order found; empty when all is well
+     */
+    public List<ContextWarning> warnings() {
+        return warnings;
+    }
+
     /** The effective configuration. */
     public ModprobeConfig config() {
         return config;
@@ -142,7 +180,7 @@ public final class KmodContext {
      * commands, modules.alias, builtins). Empty when nothing answers.
      */
     public List<KernelModule> lookup(String name) throws KmodException {
-        return lookup.lookup(name);
+        return List.copyOf(lookup.lookup(Objects.requireNonNull(name, "name")));
     }
 
     /**
@@ -273,15 +311,31 @@ public final class KmodContext {
     }
 
     /**
-     * Plans the load of one module.
+     * Plans the load of one module with the options of the configuration and command line only.
      *
      * @param module a module from {@link #lookup}
      * @param flags how to plan
-     * @param extraOptions the caller's options for the target (modprobe's trailing arguments), or null
+     * @return the plan
+     * @throws KmodException when an index or the module state cannot be read
+     */
+    public ProbePlan planInsert(KernelModule module, ProbeFlags flags) throws KmodException {
+        return planner.plan(Objects.requireNonNull(module, "module"), Objects.requireNonNull(flags, "flags"), null);
+    }
+
+    /**
+     * Plans the load of one module with the caller's own options for it, after those of the
+     * configuration (modprobe's trailing arguments).
+     *
+     * @param module a module from {@link #lookup}
+     * @param flags how to plan
+     * @param extraOptions the options for the target, e.g. {@code "debug=1 mtu=9000"}
+     * @return the plan
+     * @throws KmodException when an index or the module state cannot be read
      */
     public ProbePlan planInsert(KernelModule module, ProbeFlags flags, String extraOptions)
             throws KmodException {
-        return planner.plan(module, flags, extraOptions);
+        return planner.plan(Objects.requireNonNull(module, "module"), Objects.requireNonNull(flags, "flags"),
+                Objects.requireNonNull(extraOptions, "extraOptions"));
     }
 
     /** Builds a {@link KmodContext}. Not thread-safe; the context it builds is. */
@@ -289,7 +343,8 @@ public final class KmodContext {
         private Path root = Path.of("/");
         private Path moduleRoot;
         private String release;
-        private List<Path> configPaths = List.of();
+        private List<Path> configPaths;
+        private boolean logWarnings = true;
         private Path cmdline;
         private InitstateLogic logic = InitstateLogic.KMOD_20;
         private KmodProfile profile = KmodProfile.DEFAULT;
@@ -320,11 +375,40 @@ public final class KmodContext {
 
         /**
          * Configuration files or directories that replace the default directories (modprobe's
-         * {@code -C}, repeatable). Empty: the default directories of the {@linkplain #profile profile}
-         * under the root.
+         * {@code -C}, repeatable). Not called: the default directories of the
+         * {@linkplain #profile profile} under the root. An empty list: no configuration file at
+         * all. A path that does not exist is read as empty and reported in
+         * {@link KmodContext#warnings()}.
+         *
+         * @param paths files or directories, used as given (not under the root)
+         * @return this builder
          */
         public Builder configPaths(List<Path> paths) {
-            this.configPaths = List.copyOf(paths);
+            this.configPaths = List.copyOf(Objects.requireNonNull(paths, "paths"));
+            return this;
+        }
+
+        /**
+         * The default directories of the {@linkplain #profile profile} under the root, as if
+         * {@link #configPaths} had not been called.
+         *
+         * @return this builder
+         */
+        public Builder defaultConfigPaths() {
+            this.configPaths = null;
+            return this;
+        }
+
+        /**
+         * Whether {@link #build()} logs each of {@link KmodContext#warnings()} at
+         * {@link System.Logger.Level#WARNING} (default true; a tool that reports problems in its own
+         * words turns it off).
+         *
+         * @param on log them
+         * @return this builder
+         */
+        public Builder logWarnings(boolean on) {
+            this.logWarnings = on;
             return this;
         }
 
@@ -356,6 +440,7 @@ public final class KmodContext {
             c.moduleRoot = moduleRoot;
             c.release = release;
             c.configPaths = configPaths;
+            c.logWarnings = logWarnings;
             c.cmdline = cmdline;
             c.logic = logic;
             c.profile = profile;

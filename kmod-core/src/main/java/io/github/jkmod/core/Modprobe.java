@@ -4,6 +4,8 @@ import io.github.jkmod.KmodException;
 import io.github.jkmod.core.kernel.Errno;
 import io.github.jkmod.core.kernel.KernelCallException;
 import io.github.jkmod.core.kernel.KernelCalls;
+import io.github.jkmod.core.kernel.testing.FakeKernel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +56,30 @@ public final class Modprobe {
         return new Modprobe(KmodContext.builder().build(), KernelCalls.system(), CommandRunner.SHELL);
     }
 
-    /** With any context, kernel (e.g. a {@code FakeKernel}) and command runner. */
+    /**
+     * With any context, kernel (e.g. a {@code FakeKernel}) and command runner.
+     *
+     * @param context where modules are looked up and their state read
+     * @param kernel the system calls
+     * @param commands runs install and remove commands
+     * @return the modprobe
+     * @throws IllegalArgumentException when {@code kernel} is a {@link FakeKernel} whose tree is not
+     *     under the context's root: the context would read another kernel's state than the one loaded into
+     */
     public static Modprobe of(KmodContext context, KernelCalls kernel, CommandRunner commands) {
-        return new Modprobe(context, Objects.requireNonNull(kernel, "kernel"), Objects.requireNonNull(commands, "commands"));
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(kernel, "kernel");
+        Objects.requireNonNull(commands, "commands");
+        if (kernel instanceof FakeKernel fake) {
+            Path treeRoot = fake.tree().root().toAbsolutePath().normalize();
+            Path contextRoot = context.root().toAbsolutePath().normalize();
+            if (!treeRoot.equals(contextRoot)) {
+                throw new IllegalArgumentException("the fake kernel's tree " + treeRoot
+                        + " is not the context's root " + contextRoot
+                        + ": build the context with KmodContext.builder().root(tree.root())");
+            }
+        }
+        return new Modprobe(context, kernel, commands);
     }
 
     /**
@@ -100,6 +123,31 @@ public final class Modprobe {
      * @throws KmodException when indexes, configuration or state cannot be read
      */
     public List<ProbeStep> insert(String name, String... parameters) throws KmodException {
+        return insert(name, ProbeFlags.DEFAULT, parameters);
+    }
+
+    /**
+     * Loads {@code name} like {@link #insert(String, String...)}, with {@code flags}: a dry run
+     * ({@link ProbeFlags#withDryRun}) returns the steps it would carry out; {@code --first-time}
+     * ({@link ProbeFlags#withFirstTime}) fails when the module is loaded already; the blacklist for
+     * every name ({@link ProbeFlags#withBlacklist}); ignoring install commands and softdeps, or
+     * modversions and vermagic ({@link ProbeFlags#withForce}).
+     *
+     * @param name a module name or alias
+     * @param flags how to load
+     * @param parameters module parameters for the target, after those of the configuration
+     * @return the steps carried out (in a dry run: that would be), in order
+     * @throws ModuleNotFoundException when nothing answers the name
+     * @throws ProbeFailedException when a module or a dependency it needs could not be loaded, or,
+     *     with first-time, when it is loaded already
+     * @throws KmodException when indexes, configuration or state cannot be read
+     */
+    public List<ProbeStep> insert(String name, ProbeFlags flags, String... parameters) throws KmodException {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(flags, "flags");
+        for (String p : Objects.requireNonNull(parameters, "parameters")) {
+            Objects.requireNonNull(p, "a parameter is null");
+        }
         KmodContext context = current();
         List<KernelModule> modules = context.require(name);
         String extra = parameters.length == 0 ? null : String.join(" ", parameters);
@@ -136,8 +184,8 @@ public final class Modprobe {
         ProbeFailedException failure = null;
         for (KernelModule m : modules) {
             try {
-                executor.execute(context.planInsert(m, ProbeFlags.DEFAULT, extra), ProbeFlags.DEFAULT,
-                        Set.of(), recorder);
+                executor.execute(extra == null ? context.planInsert(m, flags) : context.planInsert(m, flags, extra), flags,
+                        flags.force(), recorder);
             } catch (ProbeFailedException e) {
                 if (failure == null) {
                     failure = e;
@@ -158,21 +206,39 @@ public final class Modprobe {
      * that is not loaded is no error (as with modprobe).
      *
      * @param name a module name or alias
-     * @return what was done, in modprobe's words: {@code rmmod NAME} and {@code remove COMMAND}
-     *     lines, in order
+     * @return what was done, in order: modules removed and remove commands run
      * @throws ModuleNotFoundException when nothing answers the name
      * @throws RemoveFailedException when the module is in use, builtin, or the kernel refuses
      * @throws KmodException when indexes, configuration or state cannot be read
      */
-    public List<String> remove(String name) throws KmodException {
+    public List<RemovalStep> remove(String name) throws KmodException {
+        return remove(name, RemoveFlags.DEFAULT);
+    }
+
+    /**
+     * Removes {@code name} like {@link #remove(String)}, with {@code flags}: a dry run, the holders
+     * first ({@link RemoveFlags#withRemoveHolders}), a wait while it is in use
+     * ({@link RemoveFlags#withWait}), force, first-time, without remove commands.
+     *
+     * @param name a module name or alias
+     * @param flags how to remove
+     * @return what was done (in a dry run: would be), in order
+     * @throws ModuleNotFoundException when nothing answers the name
+     * @throws RemoveFailedException when the module is in use, builtin, not loaded with first-time,
+     *     or the kernel refuses
+     * @throws KmodException when indexes, configuration or state cannot be read
+     */
+    public List<RemovalStep> remove(String name, RemoveFlags flags) throws KmodException {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(flags, "flags");
         KmodContext context = current();
         List<KernelModule> modules = context.require(name);
-        List<String> done = new ArrayList<>();
+        List<RemovalStep> done = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         RemoveListener recorder = new RemoveListener() {
             @Override
-            public void show(String line) {
-                done.add(line);
+            public void done(RemovalStep step) {
+                done.add(step);
             }
 
             @Override
@@ -188,7 +254,7 @@ public final class Modprobe {
         };
         ModuleRemover remover = new ModuleRemover(context, kernel, commands, Map.of());
         for (KernelModule m : modules) {
-            int result = remover.remove(m, RemoveFlags.DEFAULT, recorder);
+            int result = remover.remove(m, flags, recorder);
             if (result < 0) {
                 String message = errors.isEmpty() ? "could not remove '" + m.name() + "': " + Errno.strerror(-result)
                         : String.join("; ", errors);

@@ -152,6 +152,7 @@ public final class ModuleRemover {
             throws KmodException {
         listener.show("rmmod " + name);
         if (flags.dryRun()) {
+            listener.done(RemovalStep.removed(name));
             return 0;
         }
         ModuleLoader loader = new ModuleLoader(kernel, context.kernelState());
@@ -159,9 +160,11 @@ public final class ModuleRemover {
             if (flags.waitMillis() > 0) {
                 // Still in use at the deadline is not an error for modprobe -w: it exits 0.
                 loader.removeWaiting(name, flags.force(), Duration.ofMillis(flags.waitMillis()));
+                listener.done(RemovalStep.removed(name));
                 return 0;
             }
             loader.remove(name, flags.force());
+            listener.done(RemovalStep.removed(name));
             return 0;
         } catch (KernelCallException e) {
             if (e.errno() == Errno.ENOENT) {
@@ -187,6 +190,7 @@ public final class ModuleRemover {
         String cmd = command.replace("$CMDLINE_OPTS", "");
         listener.show("remove " + cmd);
         if (flags.dryRun()) {
+            listener.done(RemovalStep.command(mod.name(), cmd));
             return 0;
         }
         int status = commands.runFor(mod.name(), cmd, commandEnvironment);
@@ -194,6 +198,7 @@ public final class ModuleRemover {
             listener.log("Error running remove command for " + mod.name());
             return -status;
         }
+        listener.done(RemovalStep.command(mod.name(), cmd));
         return 0;
     }
 

@@ -96,7 +96,7 @@ public final class ProbeExecutor {
                     }
                     try {
                         ModuleLoad.Outcome outcome = load.loadIfNeeded(m.name(),
-                                step.file().orElseThrow(), step.options(), force, true);
+                                step.file().orElseThrow(), step.optionsText(), force, true);
                         if (outcome == ModuleLoad.Outcome.ALREADY_LOADED && isTarget
                                 && flags.firstTime()) {
                             errno = Errno.EEXIST;
@@ -124,6 +124,6 @@ public final class ProbeExecutor {
 
     private int runInstall(ProbeStep step, String command) throws KmodException {
         return commands.runFor(step.module().name(),
-                command.replace("$CMDLINE_OPTS", step.options()), commandEnvironment);
+                command.replace("$CMDLINE_OPTS", step.optionsText()), commandEnvironment);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.jkmod.core;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,8 +12,9 @@ import java.util.Optional;
  * @param action what is done for it
  * @param file the module file ({@link Action#INSERT} only)
  * @param command the install command ({@link Action#RUN_INSTALL} only)
- * @param options the module's options: configuration, kernel command line, and for the target the
- *     caller's own, as modprobe renders them
+ * @param optionsText the module's options (configuration, kernel command line, and for the target
+ *     the caller's own) as modprobe renders them, for its output: one string, possibly with a
+ *     trailing space ({@code "debug=1 "}); {@link #options()} gives them one by one
  * @param required true for the target and its dependencies (their failure stops the load); false
  *     for softdeps (their failure is ignored)
  */
@@ -21,7 +23,7 @@ public record ProbeStep(
         Action action,
         Optional<Path> file,
         Optional<String> command,
-        String options,
+        String optionsText,
         boolean required) {
 
     /** Checks the components. */
@@ -30,7 +32,18 @@ public record ProbeStep(
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(optionsText, "optionsText");
+    }
+
+    /**
+     * The module's options one by one ({@code ["debug=1", "mtu=9000"]}), split as the kernel splits
+     * a module's parameter string: at spaces outside double quotes; each kept as written (a quoted
+     * value keeps its quotes). Empty when there are none.
+     *
+     * @return the options, immutable
+     */
+    public List<String> options() {
+        return ModuleParameters.split(optionsText);
     }
 
     /** What a plan does for one module. */
@@ -54,8 +67,8 @@ public record ProbeStep(
      */
     public Optional<String> showDependsLine() {
         return switch (action) {
-            case INSERT -> Optional.of("insmod " + file.orElseThrow() + " " + options);
-            case RUN_INSTALL -> Optional.of("install " + command.orElseThrow() + " " + options);
+            case INSERT -> Optional.of("insmod " + file.orElseThrow() + " " + optionsText);
+            case RUN_INSTALL -> Optional.of("install " + command.orElseThrow() + " " + optionsText);
             case BUILTIN -> Optional.of("builtin " + module.name());
             case ALREADY_LOADED, NO_FILE -> Optional.empty();
         };

@@ -23,4 +23,12 @@ public interface RemoveListener {
     /** An error message, e.g. a kernel that refuses the removal. */
     default void error(String message) {
     }
+
+    /**
+     * A step that succeeded (in a dry run: that would be done), after its {@link #show} line.
+     *
+     * @param step what was done
+     */
+    default void done(RemovalStep step) {
+    }
 }

@@ -69,7 +69,7 @@ class ConcurrentResolveTest {
             int i = (n + offset) % keys.size();
             StringBuilder b = new StringBuilder(keys.get(i)).append(':');
             for (KernelModule m : ctx.lookup(keys.get(i))) {
-                for (ProbeStep step : ctx.planInsert(m, ProbeFlags.SHOW_DEPENDS, null).steps()) {
+                for (ProbeStep step : ctx.planInsert(m, ProbeFlags.SHOW_DEPENDS).steps()) {
                     step.showDependsLine().ifPresent(l -> b.append(l).append('|'));
                 }
             }

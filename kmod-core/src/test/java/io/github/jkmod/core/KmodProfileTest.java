@@ -81,7 +81,7 @@ class KmodProfileTest {
         List<ProbeStep> steps = ctx.planInsert(m, ProbeFlags.SHOW_DEPENDS, "x=1").steps();
         assertEquals(List.of("demo_crc", "demo_core", "demo_net"), steps.stream().map(s -> s.module().name()).toList());
         assertEquals(Optional.of(file), steps.get(2).file());
-        assertEquals("x=1", steps.get(2).options().strip());
+        assertEquals("x=1", steps.get(2).optionsText().strip());
         assertThrows(ModuleNotFoundException.class, () -> ctx.moduleAtPath(tmp.resolve("nosuch.ko")));
         assertThrows(ModuleNotFoundException.class, () -> ctx.moduleAtPath(tmp.resolve(".hidden.ko")));
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.verify;
@@ -57,6 +58,7 @@ class ModprobeTest {
             return 0;
         };
         modprobe = Modprobe.of(context, kernel, recorder);
+        clearInvocations(fake); // Modprobe.of asked the fake for its tree
     }
 
     private Path ko(String relative) {
@@ -107,7 +109,8 @@ class ModprobeTest {
         assertEquals(Phase.LIVE, fake.phase("demo_crc"));
         // kmod 30's one pass over demo_net's dependencies in load order: demo_crc is still used by
         // demo_core when its turn comes, so it stays, as it does with the real modprobe
-        assertEquals(List.of("rmmod demofs", "rmmod demo_net", "rmmod demo_core"), modprobe.remove("demo_net"));
+        assertEquals(List.of(RemovalStep.removed("demofs"), RemovalStep.removed("demo_net"), RemovalStep.removed("demo_core")),
+                modprobe.remove("demo_net"));
         for (String m : List.of("demofs", "demo_net", "demo_core")) {
             assertEquals(Phase.ABSENT, fake.phase(m), m);
         }
@@ -116,7 +119,7 @@ class ModprobeTest {
         order.verify(kernel).deleteModule("demofs", KernelCalls.DELETE_NONBLOCK);
         order.verify(kernel).deleteModule("demo_net", KernelCalls.DELETE_NONBLOCK);
         order.verify(kernel).deleteModule("demo_core", KernelCalls.DELETE_NONBLOCK);
-        assertEquals(List.of("rmmod demo_crc"), modprobe.remove("demo_crc"));
+        assertEquals(List.of(RemovalStep.removed("demo_crc")), modprobe.remove("demo_crc"));
         assertEquals(List.of(), modprobe.remove("demo_net"), "not loaded: nothing to do, no error");
     }
 
@@ -183,7 +186,7 @@ class ModprobeTest {
     private static List<String> describe(List<ProbeStep> steps) {
         List<String> out = new ArrayList<>();
         for (ProbeStep s : steps) {
-            out.add((s.action() + " " + s.module().name() + " " + s.options()).strip());
+            out.add((s.action() + " " + s.module().name() + " " + s.optionsText()).strip());
         }
         return out;
     }

@@ -87,7 +87,7 @@ class PlanTemplateConformanceTest {
     private static void render(KmodContext ctx, ProbeFlags flags, String key, StringBuilder out)
             throws KmodException {
         for (KernelModule m : ctx.require(key)) {
-            for (ProbeStep step : ctx.planInsert(m, flags, null).steps()) {
+            for (ProbeStep step : ctx.planInsert(m, flags).steps()) {
                 step.showDependsLine().ifPresent(l -> out.append(l).append('\n'));
             }
         }

@@ -139,7 +139,7 @@ class ShowDependsConformanceTest {
             return;
         }
         for (KernelModule m : modules) {
-            ProbePlan plan = ctx.planInsert(m, flags, null);
+            ProbePlan plan = ctx.planInsert(m, flags);
             for (ProbeStep step : plan.steps()) {
                 step.showDependsLine().ifPresent(l -> out.append(l).append('\n'));
             }

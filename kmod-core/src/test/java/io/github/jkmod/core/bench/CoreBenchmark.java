@@ -132,7 +132,7 @@ public class CoreBenchmark {
     /** Planning one module found by a key, as --show-depends does (plan templates warm). */
     @Benchmark
     public ProbePlan plan() throws Exception {
-        return ctx.planInsert(targets.get(next(targets.size())), ProbeFlags.SHOW_DEPENDS, null);
+        return ctx.planInsert(targets.get(next(targets.size())), ProbeFlags.SHOW_DEPENDS);
     }
 
     /** One key of resolve-all: looked up, each module planned, the printed lines counted. */

@@ -62,7 +62,7 @@ public class LibraryVersusForkBenchmark {
         }
         fakeRoot = Files.createTempDirectory("jkmod-bench-root");
         FakeKernelTree fake = FakeKernelTree.at(fakeRoot);
-        for (ProbeStep step : ctx.planInsert(ctx.require(MODULE).get(0), ProbeFlags.SHOW_DEPENDS, null).steps()) {
+        for (ProbeStep step : ctx.planInsert(ctx.require(MODULE).get(0), ProbeFlags.SHOW_DEPENDS).steps()) {
             fake.module(step.module().name()).live();
         }
         KmodContext fakeContext = KmodContext.builder().root(fakeRoot).moduleRoot(moduleRoot).release(release)
@@ -85,7 +85,7 @@ public class LibraryVersusForkBenchmark {
     public List<String> libraryShowDepends() throws Exception {
         List<String> lines = new ArrayList<>();
         for (KernelModule m : ctx.require(MODULE)) {
-            for (ProbeStep step : ctx.planInsert(m, ProbeFlags.SHOW_DEPENDS, null).steps()) {
+            for (ProbeStep step : ctx.planInsert(m, ProbeFlags.SHOW_DEPENDS).steps()) {
                 Optional<String> line = step.showDependsLine();
                 line.ifPresent(lines::add);
             }

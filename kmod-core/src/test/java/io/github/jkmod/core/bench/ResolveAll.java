@@ -70,7 +70,7 @@ public final class ResolveAll {
         long emitted = 0;
         for (String key : keys) {
             for (KernelModule m : ctx.lookup(key)) {
-                ProbePlan plan = ctx.planInsert(m, ProbeFlags.SHOW_DEPENDS, null);
+                ProbePlan plan = ctx.planInsert(m, ProbeFlags.SHOW_DEPENDS);
                 for (ProbeStep step : plan.steps()) {
                     if (step.showDependsLine().isPresent()) {
                         emitted++;

@@ -28,22 +28,22 @@ class ReadmeExampleTest {
         List<String> printed = new ArrayList<>();
         List<KernelModule> modules = ctx.require("demo-nic");
         for (KernelModule m : modules) {
-            ProbePlan plan = ctx.planInsert(m, ProbeFlags.SHOW_DEPENDS, null);
+            ProbePlan plan = ctx.planInsert(m, ProbeFlags.SHOW_DEPENDS);
             for (ProbeStep step : plan.steps()) {
                 printed.add(step.action() + " " + step.module().name() + " " + step.options());
             }
         }
         assertEquals(List.of(KernelModule.viaAlias("demo_net", "demo_nic")), modules);
         assertEquals(List.of(
-                "INSERT demo_crc ",
-                "INSERT demo_core ",
-                "INSERT demo_net debug=1 mtu=9000 ",
-                "INSERT demo_crc ",
-                "INSERT demo_core ",
-                "RUN_INSTALL demo_misc ",
-                "INSERT demofs "), printed);
+                "INSERT demo_crc []",
+                "INSERT demo_core []",
+                "INSERT demo_net [debug=1, mtu=9000]",
+                "INSERT demo_crc []",
+                "INSERT demo_core []",
+                "RUN_INSTALL demo_misc []",
+                "INSERT demofs []"), printed);
         assertEquals(Optional.of("install /bin/echo installing demo_misc $CMDLINE_OPTS "),
-                ctx.planInsert(KernelModule.named("demofs"), ProbeFlags.SHOW_DEPENDS, null).steps().get(2)
+                ctx.planInsert(KernelModule.named("demofs"), ProbeFlags.SHOW_DEPENDS).steps().get(2)
                         .showDependsLine());
         // This machine has no demo modules loaded: the state under the root "/" says so.
         assertEquals(ModuleState.NOT_LOADED, ctx.state("demo_net"));

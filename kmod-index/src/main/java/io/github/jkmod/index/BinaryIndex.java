@@ -45,6 +45,8 @@ public final class BinaryIndex implements ModuleIndex {
     /**
      * Opens {@code file} by memory-mapping it, and checks its header.
      *
+     * @param file the {@code .bin} index file to map
+     * @return the index, ready for lookups and searches
      * @throws IndexFormatException when the header is wrong; other I/O errors as {@code KmodException}
      */
     public static BinaryIndex open(Path file) throws KmodException {
@@ -68,6 +70,12 @@ public final class BinaryIndex implements ModuleIndex {
     /**
      * Reads an index held in memory ({@code buffer} from position 0 to its limit); {@code name}
      * is used in error messages. The buffer's content must not change afterwards.
+     *
+     * @param buffer the index bytes, from position 0 to the limit; kept, not copied
+     * @param name the file name to give in error messages (the buffer need not come from a file)
+     * @return the index, reading {@code buffer}
+     * @throws IndexFormatException when the header (magic, version) or the root offset is wrong;
+     *     the message names {@code name} and the offset
      */
     public static BinaryIndex of(ByteBuffer buffer, Path name) throws IndexFormatException {
         ByteBuffer view = buffer.duplicate().position(0).slice().asReadOnlyBuffer();

@@ -48,13 +48,21 @@ public final class Modprobe {
      * system calls ({@link KernelCalls#system()}, loaded on the first call) and commands run with
      * {@code /bin/sh -c}.
      *
+     * @return a modprobe for the running system
      * @throws KmodException when the running release or the configuration cannot be read
      */
     public static Modprobe system() throws KmodException {
         return new Modprobe(KmodContext.builder().build(), KernelCalls.system(), CommandRunner.SHELL);
     }
 
-    /** With any context, kernel (e.g. a {@code FakeKernel}) and command runner. */
+    /**
+     * With any context, kernel (e.g. a {@code FakeKernel}) and command runner.
+     *
+     * @param context where modules are looked up, their options and the kernel's sysfs read
+     * @param kernel the system calls to make, e.g. a {@code FakeKernel} for tests
+     * @param commands runs install and remove commands
+     * @return a modprobe using those three
+     */
     public static Modprobe of(KmodContext context, KernelCalls kernel, CommandRunner commands) {
         return new Modprobe(context, Objects.requireNonNull(kernel, "kernel"), Objects.requireNonNull(commands, "commands"));
     }
@@ -62,6 +70,8 @@ public final class Modprobe {
     /**
      * The context modules are looked up in: the one given, or a newer one with the same settings
      * once its files changed (each call checks them first).
+     *
+     * @return the current context
      */
     public KmodContext context() {
         return latest.get();

@@ -24,7 +24,15 @@ public record ProbeFlags(
     public static final ProbeFlags SHOW_DEPENDS =
             new ProbeFlags(true, false, BlacklistMode.ALIAS_ONLY, false, true);
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param ignoreLoaded plan as if nothing were loaded
+     * @param ignoreCommands ignore install commands and softdeps of the target
+     * @param blacklist which names the blacklist applies to; not null
+     * @param firstTime fail when the target is already in the kernel
+     * @param dryRun make no system call and run no command
+     */
     public ProbeFlags {
         java.util.Objects.requireNonNull(blacklist, "blacklist");
     }

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safe when the kernel calls and command runner are (each call has its own executor):
  * several threads loading the same module meet in the kernel, which answers the second
- * {@code EEXIST} (success) once the first load is live (SEMANTICS.md §5, kmod-20 logic by default).
+ * {@code EEXIST} (success) once the first load is live (docs/semantics.md; kmod-20 logic by default).
  */
 public final class Modprobe {
     private static final Pattern LIBKMOD_LOCATION = Pattern.compile("^\\.\\./libkmod/[^ :]+:[0-9]+ [^ ]+\\(\\) ");

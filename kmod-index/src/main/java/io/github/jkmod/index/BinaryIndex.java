@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A module index in the binary trie format ({@code modules.*.bin}, see FORMAT.md), read through a
+ * A module index in the binary trie format ({@code modules.*.bin}, see docs/index-format.md), read through a
  * memory map: opening costs the same for any size, nothing is read until a lookup needs it, and
  * the index stays out of the Java heap. Both on-disk layouts (post-order, kmod &lt;= 33; pre-order, kmod 34) are read alike: offsets are
  * followed, no order is assumed.

@@ -4,7 +4,7 @@ import io.github.jkmod.KmodException;
 import java.nio.file.Path;
 
 /**
- * The three system calls that load and unload modules (SEMANTICS.md §4). One implementation makes
+ * The three system calls that load and unload modules (docs/semantics.md). One implementation makes
  * the real calls ({@link #system()}); tests use fakes
  * ({@link io.github.jkmod.core.kernel.testing.FakeKernel}) or mocks.
  *

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The per-module step of a probe: insert a module unless it is already in the kernel
- * (SEMANTICS.md §5). Thread-safe; many loaders may run it for the same module at once.
+ * (docs/semantics.md). Thread-safe; many loaders may run it for the same module at once.
  *
  * <p>"In the kernel" means {@link ModuleState#LIVE} or {@link ModuleState#BUILTIN} as the state's
  * {@link InitstateLogic} reads them. With {@link InitstateLogic#KMOD_20} (the default) a module whose

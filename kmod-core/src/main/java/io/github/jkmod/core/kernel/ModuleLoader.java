@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Inserts and removes one module file, as {@code modprobe} does (SEMANTICS.md §4). Thread-safe.
+ * Inserts and removes one module file, as {@code modprobe} does (docs/semantics.md). Thread-safe.
  *
  * <p>Insertion: when the file is uncompressed, or compressed with the method that
  * {@code /sys/module/compression} names, {@code finit_module} on the file (flag

@@ -41,7 +41,7 @@ public final class FakeModule {
     public enum Phase {
         /** Not on disk. */
         ABSENT,
-        /** Directory present, {@code initstate} absent: the window of SEMANTICS.md §5. */
+        /** Directory present, {@code initstate} absent: the window (docs/semantics.md). */
         WINDOW,
         /** {@code initstate} = {@code coming}. */
         COMING,

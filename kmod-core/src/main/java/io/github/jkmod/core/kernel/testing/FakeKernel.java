@@ -40,7 +40,7 @@ import java.util.Set;
  *       that load failed, loads X itself, as Linux 6.1 does); if X is live, builtin or going,
  *       answers {@code EEXIST};
  *   <li>otherwise creates {@code sys/module/X/} without {@code initstate} (the window of
- *       SEMANTICS.md §5) and runs the {@link #onWindow window hook}; writes {@code initstate =
+ *       docs/semantics.md) and runs the {@link #onWindow window hook}; writes {@code initstate =
  *       coming}, runs the {@link #onInit init hook} (the module's init function), then writes
  *       {@code live} and wakes the waiting loaders.
  * </ol>

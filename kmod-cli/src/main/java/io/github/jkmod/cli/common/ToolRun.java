@@ -53,7 +53,7 @@ public record ToolRun(PrintStream out, PrintStream err, Map<String, String> env,
      * Prints {@code text} (newline-terminated) on standard error; returns 1, the status of a
      * failure.
      *
-     * @param text the text, without the newline
+     * @param text the text, newline included (printed as it is)
      * @return 1
      */
     public int fail(String text) {

@@ -165,7 +165,7 @@ public final class FakeKernel implements KernelCalls {
      * A fake kernel that loads into {@code tree}.
      *
      * @param tree the fake sysfs and procfs to load into
-     * @return the new kernel, with nothing loaded and no hook
+     * @return the new kernel, with no hook and no injected error
      */
     public static FakeKernel on(FakeKernelTree tree) {
         return new FakeKernel(tree);

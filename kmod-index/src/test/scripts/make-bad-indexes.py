@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the corrupt index fixtures src/test/resources/bad/NAME-fail.bin (run from kmod-index/).
 
-Each fixture breaks one rule of FORMAT.md ("Bad files"); BadIndexFilesTest names, for each, the
+Each fixture breaks one rule of docs/index-format.md; BadIndexFilesTest names, for each, the
 operation that meets the damage and the exact IndexFormatException (file, byte offset, message).
 Layout reminders: header = magic b007f457, version 00020001, root node word; a node word is
 offset | flags (PREFIX 0x80000000, VALUES 0x40000000, CHILDS 0x20000000); a node holds

@@ -11,12 +11,23 @@ import java.io.IOException;
 public class KmodException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates an exception with a message meant for the user. */
+    /**
+     * Creates an exception with a message meant for the user.
+     *
+     * @param message what went wrong, naming the file and line or offset, or the module, as the
+     *     user will read it
+     */
     public KmodException(String message) {
         super(message);
     }
 
-    /** Creates an exception with a message meant for the user and the underlying cause. */
+    /**
+     * Creates an exception with a message meant for the user and the underlying cause.
+     *
+     * @param message what went wrong, naming the file and line or offset, or the module, as the
+     *     user will read it
+     * @param cause the exception that caused this one (kept for the stack trace), or null
+     */
     public KmodException(String message, Throwable cause) {
         super(message, cause);
     }

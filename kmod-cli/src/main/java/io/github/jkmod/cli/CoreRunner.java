@@ -32,7 +32,11 @@ public final class CoreRunner implements ModprobeRunner {
     private final Path cwd;
     private final Path systemRoot;
 
-    /** A runner on the real system: JNA system calls, commands through {@code /bin/sh -c}. */
+    /**
+     * A runner on the real system: JNA system calls, commands through {@code /bin/sh -c}.
+     *
+     * @return a runner that loads and removes modules in the running kernel
+     */
     public static CoreRunner system() {
         return new CoreRunner(KernelCalls.system(), CommandRunner.SHELL,
                 Path.of("").toAbsolutePath(), Path.of("/"));

@@ -22,7 +22,11 @@ public final class Jmodprobe {
     private Jmodprobe() {
     }
 
-    /** Runs with the real streams and environment, then exits with the status. */
+    /**
+     * Runs with the real streams and environment, then exits with the status.
+     *
+     * @param args the command-line arguments, as modprobe takes them
+     */
     public static void main(String[] args) {
         int status = start(args, new java.io.FileOutputStream(java.io.FileDescriptor.out),
                 new java.io.FileOutputStream(java.io.FileDescriptor.err), System.console() != null);
@@ -74,12 +78,29 @@ public final class Jmodprobe {
         System.exit(status);
     }
 
-    /** Runs as {@code jmodprobe}; returns the exit status. */
+    /**
+     * Runs as {@code jmodprobe}; returns the exit status.
+     *
+     * @param args the command-line arguments
+     * @param out standard output
+     * @param err standard error
+     * @param env the environment ({@code MODPROBE_OPTIONS}, {@code JKMOD_PROFILE}, ...)
+     * @return the exit status, 0 or 1
+     */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         return run(DEFAULT_NAME, args, out, err, env);
     }
 
-    /** Runs as the program {@code argv0} (e.g. {@code /sbin/modprobe}); returns the exit status. */
+    /**
+     * Runs as the program {@code argv0} (e.g. {@code /sbin/modprobe}); returns the exit status.
+     *
+     * @param argv0 the program name, as {@code argv[0]}; messages start with its base name
+     * @param args the command-line arguments
+     * @param out standard output
+     * @param err standard error
+     * @param env the environment
+     * @return the exit status, 0 or 1
+     */
     public static int run(String argv0, String[] args, PrintStream out, PrintStream err,
             Map<String, String> env) {
         return run(argv0, args, out, err, env, CoreRunner.system(), SyslogSink.DISCARD);
@@ -88,6 +109,13 @@ public final class Jmodprobe {
     /**
      * Runs as the program {@code argv0} with the given runner and syslog client.
      *
+     * @param argv0 the program name, as {@code argv[0]}
+     * @param args the command-line arguments
+     * @param out standard output
+     * @param err standard error
+     * @param env the environment
+     * @param runner what builds the context and makes the kernel calls, e.g. one on a fake kernel
+     * @param syslog where messages go with {@code -s}
      * @return the exit status, 0 or 1
      */
     public static int run(String argv0, String[] args, PrintStream out, PrintStream err,

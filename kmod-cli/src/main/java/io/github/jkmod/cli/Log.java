@@ -43,13 +43,26 @@ public final class Log {
         this.sink = Objects.requireNonNull(sink);
     }
 
-    /** A log set up as the options ask (threshold, syslog). */
+    /**
+     * A log set up as the options ask (threshold, syslog).
+     *
+     * @param programName the name messages are prefixed with, e.g. {@code modprobe}
+     * @param err standard error
+     * @param options the parsed command line ({@code -q}, {@code -v}, {@code -s})
+     * @param sink the syslog used with {@code -s}
+     * @return the log
+     */
     public static Log forOptions(String programName, PrintStream err, ModprobeOptions options,
             SyslogSink sink) {
         return new Log(programName, err, options.logPriority(), options.syslog(), sink);
     }
 
-    /** Prints {@code message} (without newline) at {@code priority}, if the threshold allows it. */
+    /**
+     * Prints {@code message} (without newline) at {@code priority}, if the threshold allows it.
+     *
+     * @param priority the syslog priority of the message, e.g. {@link #ERR}
+     * @param message the message, without its prefix and newline
+     */
     public void log(int priority, String message) {
         if (priority > threshold) {
             return;
@@ -66,6 +79,9 @@ public final class Log {
     /**
      * Prints a whole line that carries its own prefix (libkmod's messages, e.g.
      * {@code libkmod: ERROR ...}) at {@code priority}, if the threshold allows it.
+     *
+     * @param priority the syslog priority of the line
+     * @param line the whole line, without the newline
      */
     public void raw(int priority, String line) {
         if (priority > threshold) {
@@ -83,6 +99,8 @@ public final class Log {
      * Prints a line the way libkmod's default log function does before modprobe installs its own
      * (configuration problems found while the context is made): always to stderr, whatever
      * {@code -q}, {@code -v} and {@code -s} say.
+     *
+     * @param line the whole line, without the newline
      */
     public void libkmodDefault(String line) {
         err.print(line + "\n");
@@ -93,6 +111,8 @@ public final class Log {
      * {@code FATAL: message}, then, like modprobe, the end of the run: when the message passes
      * the threshold, {@link FatalExit} is thrown ({@link Jmodprobe} turns it into exit status 1).
      * A FATAL message hidden by {@code -q} does not stop the run.
+     *
+     * @param message the message, without the newline
      */
     public void fatal(String message) {
         log(CRIT, message);
@@ -110,22 +130,38 @@ public final class Log {
         }
     }
 
-    /** {@code ERROR: message}. */
+    /**
+     * {@code ERROR: message}.
+     *
+     * @param message the message, without the newline
+     */
     public void error(String message) {
         log(ERR, message);
     }
 
-    /** {@code WARNING: message}. */
+    /**
+     * {@code WARNING: message}.
+     *
+     * @param message the message, without the newline
+     */
     public void warning(String message) {
         log(WARNING, message);
     }
 
-    /** {@code INFO: message}. */
+    /**
+     * {@code INFO: message}.
+     *
+     * @param message the message, without the newline
+     */
     public void info(String message) {
         log(INFO, message);
     }
 
-    /** The program name messages are prefixed with. */
+    /**
+     * The program name messages are prefixed with.
+     *
+     * @return the program name, e.g. {@code modprobe}
+     */
     public String programName() {
         return programName;
     }

@@ -70,7 +70,34 @@ public record ModprobeOptions(
         KmodProfile profile,
         Optional<String> childModprobeOptions) {
 
-    /** Copies the lists and checks that nothing is null. */
+    /**
+     * Copies the lists and checks that nothing is null.
+     *
+     * @param all {@code -a}
+     * @param remove {@code -r}
+     * @param removeHolders {@code --remove-holders}
+     * @param waitMsec {@code -w MSEC}, unsigned; 0 when absent
+     * @param firstTime {@code --first-time}
+     * @param ignoreCommands {@code -i}
+     * @param useBlacklist {@code -b}
+     * @param forceModversion {@code --force-modversion}
+     * @param forceVermagic {@code --force-vermagic}
+     * @param resolveAlias {@code -R}
+     * @param showDepends {@code -D}
+     * @param showConfig {@code -c}
+     * @param showModversions {@code --show-modversions}
+     * @param showExports {@code --show-exports}
+     * @param dryRun {@code -n}
+     * @param configPaths the {@code -C} paths, in order; copied
+     * @param root {@code -d DIR}, or empty
+     * @param kernelVersion {@code -S VERSION}, or empty
+     * @param syslog {@code -s}
+     * @param logPriority the priority threshold of messages
+     * @param operands the non-option arguments; copied
+     * @param initstateLogic how module state is read
+     * @param profile which kmod release to follow
+     * @param childModprobeOptions the {@code MODPROBE_OPTIONS} of commands, or empty
+     */
     public ModprobeOptions {
         configPaths = List.copyOf(configPaths);
         Objects.requireNonNull(root, "root");
@@ -81,7 +108,11 @@ public record ModprobeOptions(
         Objects.requireNonNull(childModprobeOptions, "childModprobeOptions");
     }
 
-    /** What this command line does (see {@link ModprobeAction} for the precedence). */
+    /**
+     * What this command line does (see {@link ModprobeAction} for the precedence).
+     *
+     * @return the one action this command line asks for
+     */
     public ModprobeAction action() {
         if (showConfig) {
             return ModprobeAction.SHOW_CONFIG;
@@ -95,7 +126,11 @@ public record ModprobeOptions(
         return ModprobeAction.INSERT;
     }
 
-    /** The modules to act on: every operand with {@code -a}, else the first operand only. */
+    /**
+     * The modules to act on: every operand with {@code -a}, else the first operand only.
+     *
+     * @return the module names, in order
+     */
     public List<String> moduleNames() {
         if (all || operands.isEmpty()) {
             return operands;
@@ -109,6 +144,8 @@ public record ModprobeOptions(
      * contains a space and does not start with a quote becomes {@code key="value"}; parameters are
      * separated by one space, except that no space is put while nothing has been written yet (so
      * leading empty parameters vanish and later ones leave two spaces). Empty with {@code -a}.
+     *
+     * @return the parameters, as one string
      */
     public String moduleParameters() {
         if (all) {
@@ -133,12 +170,20 @@ public record ModprobeOptions(
         return out.toString();
     }
 
-    /** True with {@code -n} or {@code -D}: nothing is loaded, removed or run. */
+    /**
+     * True with {@code -n} or {@code -D}: nothing is loaded, removed or run.
+     *
+     * @return whether this run changes nothing
+     */
     public boolean isDryRun() {
         return dryRun || showDepends;
     }
 
-    /** True with {@code -D}: modules already in the kernel are listed as if they were not. */
+    /**
+     * True with {@code -D}: modules already in the kernel are listed as if they were not.
+     *
+     * @return whether the loaded state is ignored
+     */
     public boolean ignoreLoaded() {
         return showDepends;
     }
@@ -148,12 +193,19 @@ public record ModprobeOptions(
      * {@code ROOT/lib/modules/VERSION} where ROOT is {@code -d} (nothing when absent) and VERSION is
      * {@code -S} or else {@code unameRelease}. No normalisation: {@code -d foo/} gives
      * {@code foo//lib/modules/...}, which is what modprobe's messages show.
+     *
+     * @param unameRelease the running kernel's release, used when {@code -S} is absent
+     * @return the module directory, e.g. {@code /lib/modules/RELEASE}
      */
     public String moduleDirectory(String unameRelease) {
         return root.orElse("") + "/lib/modules/" + kernelVersion.orElse(unameRelease);
     }
 
-    /** A builder holding these values. */
+    /**
+     * A builder holding these values.
+     *
+     * @return a new builder, for a changed copy
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.all = all;
@@ -183,7 +235,11 @@ public record ModprobeOptions(
         return b;
     }
 
-    /** A builder with modprobe's defaults (what an empty command line gives, before its check). */
+    /**
+     * A builder with modprobe's defaults (what an empty command line gives, before its check).
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -218,157 +274,286 @@ public record ModprobeOptions(
         Builder() {
         }
 
-        /** Sets {@code -a}. */
+        /**
+         * Sets {@code -a}.
+         *
+         * @param v whether {@code -a} is given
+         * @return this builder
+         */
         public Builder all(boolean v) {
             all = v;
             return this;
         }
 
-        /** Sets {@code -r}. */
+        /**
+         * Sets {@code -r}.
+         *
+         * @param v whether {@code -r} is given
+         * @return this builder
+         */
         public Builder remove(boolean v) {
             remove = v;
             return this;
         }
 
-        /** Sets {@code --remove-holders}. */
+        /**
+         * Sets {@code --remove-holders}.
+         *
+         * @param v whether {@code --remove-holders} is given
+         * @return this builder
+         */
         public Builder removeHolders(boolean v) {
             removeHolders = v;
             return this;
         }
 
-        /** Sets {@code -w} (unsigned). */
+        /**
+         * Sets {@code -w} (unsigned).
+         *
+         * @param v the milliseconds to wait, unsigned
+         * @return this builder
+         */
         public Builder waitMsec(long v) {
             waitMsec = v;
             return this;
         }
 
-        /** Sets {@code --first-time}. */
+        /**
+         * Sets {@code --first-time}.
+         *
+         * @param v whether {@code --first-time} is given
+         * @return this builder
+         */
         public Builder firstTime(boolean v) {
             firstTime = v;
             return this;
         }
 
-        /** Sets {@code -i}. */
+        /**
+         * Sets {@code -i}.
+         *
+         * @param v whether {@code -i} is given
+         * @return this builder
+         */
         public Builder ignoreCommands(boolean v) {
             ignoreCommands = v;
             return this;
         }
 
-        /** Sets {@code -b}. */
+        /**
+         * Sets {@code -b}.
+         *
+         * @param v whether {@code -b} is given
+         * @return this builder
+         */
         public Builder useBlacklist(boolean v) {
             useBlacklist = v;
             return this;
         }
 
-        /** Sets {@code --force-modversion}. */
+        /**
+         * Sets {@code --force-modversion}.
+         *
+         * @param v whether {@code --force-modversion} is given
+         * @return this builder
+         */
         public Builder forceModversion(boolean v) {
             forceModversion = v;
             return this;
         }
 
-        /** Sets {@code --force-vermagic}. */
+        /**
+         * Sets {@code --force-vermagic}.
+         *
+         * @param v whether {@code --force-vermagic} is given
+         * @return this builder
+         */
         public Builder forceVermagic(boolean v) {
             forceVermagic = v;
             return this;
         }
 
-        /** Sets {@code -R}. */
+        /**
+         * Sets {@code -R}.
+         *
+         * @param v whether {@code -R} is given
+         * @return this builder
+         */
         public Builder resolveAlias(boolean v) {
             resolveAlias = v;
             return this;
         }
 
-        /** Sets {@code -D}. */
+        /**
+         * Sets {@code -D}.
+         *
+         * @param v whether {@code -D} is given
+         * @return this builder
+         */
         public Builder showDepends(boolean v) {
             showDepends = v;
             return this;
         }
 
-        /** Sets {@code -c}. */
+        /**
+         * Sets {@code -c}.
+         *
+         * @param v whether {@code -c} is given
+         * @return this builder
+         */
         public Builder showConfig(boolean v) {
             showConfig = v;
             return this;
         }
 
-        /** Sets {@code --show-modversions}. */
+        /**
+         * Sets {@code --show-modversions}.
+         *
+         * @param v whether {@code --show-modversions} is given
+         * @return this builder
+         */
         public Builder showModversions(boolean v) {
             showModversions = v;
             return this;
         }
 
-        /** Sets {@code --show-exports}. */
+        /**
+         * Sets {@code --show-exports}.
+         *
+         * @param v whether {@code --show-exports} is given
+         * @return this builder
+         */
         public Builder showExports(boolean v) {
             showExports = v;
             return this;
         }
 
-        /** Sets {@code -n}. */
+        /**
+         * Sets {@code -n}.
+         *
+         * @param v whether {@code -n} is given
+         * @return this builder
+         */
         public Builder dryRun(boolean v) {
             dryRun = v;
             return this;
         }
 
-        /** Replaces the {@code -C} paths. */
+        /**
+         * Replaces the {@code -C} paths.
+         *
+         * @param v the {@code -C} paths, in order
+         * @return this builder
+         */
         public Builder configPaths(List<String> v) {
             configPaths = new ArrayList<>(v);
             return this;
         }
 
-        /** Adds one {@code -C} path. */
+        /**
+         * Adds one {@code -C} path.
+         *
+         * @param v the path, as given
+         * @return this builder
+         */
         public Builder addConfigPath(String v) {
             configPaths.add(Objects.requireNonNull(v));
             return this;
         }
 
-        /** Sets {@code -d}. */
+        /**
+         * Sets {@code -d}.
+         *
+         * @param v the directory, as given
+         * @return this builder
+         */
         public Builder root(String v) {
             root = Optional.of(v);
             return this;
         }
 
-        /** Sets {@code -S}. */
+        /**
+         * Sets {@code -S}.
+         *
+         * @param v the kernel release
+         * @return this builder
+         */
         public Builder kernelVersion(String v) {
             kernelVersion = Optional.of(v);
             return this;
         }
 
-        /** Sets {@code -s}. */
+        /**
+         * Sets {@code -s}.
+         *
+         * @param v whether {@code -s} is given
+         * @return this builder
+         */
         public Builder syslog(boolean v) {
             syslog = v;
             return this;
         }
 
-        /** Sets the log priority threshold. */
+        /**
+         * Sets the log priority threshold.
+         *
+         * @param v the priority up to which messages are printed
+         * @return this builder
+         */
         public Builder logPriority(int v) {
             logPriority = v;
             return this;
         }
 
-        /** Replaces the operands. */
+        /**
+         * Replaces the operands.
+         *
+         * @param v the non-option arguments, in order
+         * @return this builder
+         */
         public Builder operands(List<String> v) {
             operands = new ArrayList<>(v);
             return this;
         }
 
-        /** Sets the initstate logic. */
+        /**
+         * Sets the initstate logic.
+         *
+         * @param v how module state is read
+         * @return this builder
+         */
         public Builder initstateLogic(InitstateLogic v) {
             initstateLogic = Objects.requireNonNull(v);
             return this;
         }
 
-        /** Sets the profile. */
+        /**
+         * Sets the profile.
+         *
+         * @param v which kmod release to follow
+         * @return this builder
+         */
         public Builder profile(KmodProfile v) {
             profile = Objects.requireNonNull(v);
             return this;
         }
 
-        /** Sets the {@code MODPROBE_OPTIONS} value for commands. */
+        /**
+         * Sets the {@code MODPROBE_OPTIONS} value for commands.
+         *
+         * @param v the value for commands, or empty
+         * @return this builder
+         */
         public Builder childModprobeOptions(Optional<String> v) {
             childModprobeOptions = Objects.requireNonNull(v);
             return this;
         }
 
-        /** The options. */
+        /**
+         * The options.
+         *
+         * @return the options, as set so far
+         */
         public ModprobeOptions build() {
             return new ModprobeOptions(all, remove, removeHolders, waitMsec, firstTime,
                     ignoreCommands, useBlacklist, forceModversion, forceVermagic, resolveAlias,

@@ -136,7 +136,12 @@ public final class OptionParser {
         return new ParseResult.Run(options);
     }
 
-    /** The part of {@code argv0} after its last slash, like {@code program_invocation_short_name}. */
+    /**
+     * The part of {@code argv0} after its last slash, like {@code program_invocation_short_name}.
+     *
+     * @param argv0 the program name, as {@code argv[0]}
+     * @return the base name, e.g. {@code modprobe} for {@code /sbin/modprobe}
+     */
     public static String baseName(String argv0) {
         return ToolRun.baseName(argv0);
     }

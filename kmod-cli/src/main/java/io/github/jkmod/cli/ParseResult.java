@@ -29,7 +29,11 @@ public sealed interface ParseResult {
 
     /** Do the work the options describe. */
     record Run(ModprobeOptions options) implements ParseResult {
-        /** Checks for null. */
+        /**
+         * Checks for null.
+         *
+         * @param options the parsed options
+         */
         public Run {
             Objects.requireNonNull(options, "options");
         }

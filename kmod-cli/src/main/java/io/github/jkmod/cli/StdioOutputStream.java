@@ -19,7 +19,11 @@ public final class StdioOutputStream extends OutputStream {
     private final byte[] buffer = new byte[BLOCK];
     private int count;
 
-    /** Buffers writes to {@code out}. */
+    /**
+     * Buffers writes to {@code out}.
+     *
+     * @param out the stream to write to, e.g. {@link System#out}
+     */
     public StdioOutputStream(OutputStream out) {
         this.out = Objects.requireNonNull(out, "out");
     }

@@ -48,6 +48,10 @@ public final class ToolAccess {
      *
      * @param argv0 the name getopt's messages start with
      * @param requireOrder true for an option string starting with {@code +} (stop at the first operand)
+     * @param letters the short option letters
+     * @param longNames the long option names
+     * @param args the arguments after {@code argv0}
+     * @return the parser, before its first option
      */
     public static ToolAccess parser(String argv0, String letters, List<String> longNames, List<String> args,
             boolean requireOrder) {
@@ -83,7 +87,11 @@ public final class ToolAccess {
         }
     }
 
-    /** The next option or failure; null once the options are exhausted. */
+    /**
+     * The next option or failure; null once the options are exhausted.
+     *
+     * @return the event, or null at the end of the options
+     */
     public Event next() {
         Optional<GetoptEvent> e = getopt.next();
         if (e.isEmpty()) {
@@ -114,32 +122,61 @@ public final class ToolAccess {
         return new Event(opt, o.argument().orElse(null), null);
     }
 
-    /** The operands, in order; complete once {@link #next()} returned null. */
+    /**
+     * The operands, in order; complete once {@link #next()} returned null.
+     *
+     * @return the operands
+     */
     public List<String> operands() {
         return getopt.operands();
     }
 
-    /** The {@code -V} text of {@code profile} (jkmod's name and version, the kmod release, features). */
+    /**
+     * The {@code -V} text of {@code profile} (jkmod's name and version, the kmod release,
+     * features).
+     *
+     * @param profile the profile whose release the text names
+     * @return the text {@code -V} prints
+     */
     public static String versionText(KmodProfile profile) {
         return VersionText.render(profile);
     }
 
-    /** The arguments as the bytes the program was given, one char per byte. */
+    /**
+     * The arguments as the bytes the program was given, one char per byte.
+     *
+     * @param decoded the arguments as Java decoded them
+     * @return the arguments with one char per original byte
+     */
     public static String[] rawArguments(String[] decoded) {
         return RawArguments.of(decoded);
     }
 
-    /** The environment as the bytes the program was given, one char per byte. */
+    /**
+     * The environment as the bytes the program was given, one char per byte.
+     *
+     * @param decoded the environment as Java decoded it
+     * @return the environment with one char per original byte
+     */
     public static Map<String, String> rawEnvironment(Map<String, String> decoded) {
         return RawArguments.environment(decoded);
     }
 
-    /** The system's syslog, messages tagged {@code programName}. */
+    /**
+     * The system's syslog, messages tagged {@code programName}.
+     *
+     * @param programName the tag of the messages, e.g. {@code lsmod}
+     * @return the syslog client
+     */
     public static SyslogSink systemSyslog(String programName) {
         return new SystemLogSink(programName, io.github.jkmod.core.kernel.SystemLog.system());
     }
 
-    /** Closes what {@link #systemSyslog} opened. */
+    /**
+     * Closes what {@link #systemSyslog} opened.
+     *
+     * @param sink a sink from {@link #systemSyslog}
+     */
     public static void close(SyslogSink sink) {
         if (sink instanceof SystemLogSink s) {
             s.close();

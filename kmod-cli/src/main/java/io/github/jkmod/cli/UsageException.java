@@ -15,7 +15,9 @@ public final class UsageException extends KmodException {
     /** The exit status of every usage error. */
     public static final int EXIT_STATUS = 1;
 
+    /** What to print on stderr, newline included. */
     private final String text;
+    /** The message for syslog instead, or null. */
     private final String syslogMessage;
 
     /**
@@ -28,17 +30,29 @@ public final class UsageException extends KmodException {
         this.syslogMessage = syslogMessage.orElse(null);
     }
 
-    /** Creates an error printed on stderr. */
+    /**
+     * Creates an error printed on stderr.
+     *
+     * @param text what to print on stderr, newline included
+     */
     public UsageException(String text) {
         this(text, Optional.empty());
     }
 
-    /** The text printed on stderr, byte for byte (unless {@link #syslogMessage()} is present). */
+    /**
+     * The text printed on stderr, byte for byte (unless {@link #syslogMessage()} is present).
+     *
+     * @return the text, newline included
+     */
     public String text() {
         return text;
     }
 
-    /** The message for syslog (priority {@link Log#ERR}) instead of stderr, with {@code -s}. */
+    /**
+     * The message for syslog (priority {@link Log#ERR}) instead of stderr, with {@code -s}.
+     *
+     * @return the syslog message, or empty when the text goes to stderr
+     */
     public Optional<String> syslogMessage() {
         return Optional.ofNullable(syslogMessage);
     }

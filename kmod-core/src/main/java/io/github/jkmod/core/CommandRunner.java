@@ -16,7 +16,10 @@ public interface CommandRunner {
      * Runs {@code command} with {@code /bin/sh -c}, with {@code environment} added to the
      * inherited environment, and waits for it.
      *
+     * @param command the shell command line, run as {@code /bin/sh -c command}
+     * @param environment variables to set for the command, on top of the inherited ones
      * @return the exit status
+     * @throws KmodException when the shell cannot be started or waiting for it is interrupted
      */
     int run(String command, Map<String, String> environment) throws KmodException;
 
@@ -24,7 +27,11 @@ public interface CommandRunner {
      * Runs {@code command} for {@code module}: {@code environment} plus
      * {@code MODPROBE_MODULE=module}, as modprobe sets it for install and remove commands.
      *
+     * @param module the module the command is run for, exported as {@code MODPROBE_MODULE}
+     * @param command the shell command line
+     * @param environment variables to set for the command, on top of the inherited ones
      * @return the exit status
+     * @throws KmodException when the shell cannot be started or waiting for it is interrupted
      */
     default int runFor(String module, String command, Map<String, String> environment)
             throws KmodException {

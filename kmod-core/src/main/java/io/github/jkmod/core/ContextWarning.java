@@ -17,6 +17,8 @@ public record ContextWarning(Path path, String message) {
     /**
      * Checks the components.
      *
+     * @param path the file or directory concerned
+     * @param message what is wrong
      * @throws NullPointerException when a component is null
      */
     public ContextWarning {

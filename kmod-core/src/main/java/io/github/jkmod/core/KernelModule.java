@@ -20,7 +20,13 @@ import java.util.Optional;
  */
 public record KernelModule(String name, Optional<String> alias, Optional<Path> file) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param name the module name
+     * @param alias the alias it was found by, or empty
+     * @param file the file it was given as, or empty
+     */
     public KernelModule {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(alias, "alias");
@@ -37,12 +43,23 @@ public record KernelModule(String name, Optional<String> alias, Optional<Path> f
         this(name, alias, Optional.empty());
     }
 
-    /** A module found by its own name. */
+    /**
+     * A module found by its own name.
+     *
+     * @param name the module name
+     * @return the module, with no alias and no file
+     */
     public static KernelModule named(String name) {
         return new KernelModule(name, Optional.empty());
     }
 
-    /** A module found through {@code alias}. */
+    /**
+     * A module found through {@code alias}.
+     *
+     * @param name the module name
+     * @param alias the alias the module was found by
+     * @return the module, with that alias and no file
+     */
     public static KernelModule viaAlias(String name, String alias) {
         return new KernelModule(name, Optional.of(alias));
     }

@@ -109,6 +109,8 @@ public final class KmodContext {
      * Compares the configuration files and directories and the module directory's index files
      * with what they were when this context was built (modification time, size, inode, presence).
      * A few {@code stat} calls; the context itself never changes.
+     *
+     * @return {@link Resources#OK} when nothing changed, else what must be read again
      */
     public Resources validateResources() {
         if (!configStamps.current()) {
@@ -122,6 +124,10 @@ public final class KmodContext {
      * with the same settings (root, module root, release, configuration paths, command line,
      * initstate logic), which reads the files as they are now. For long-running programs: a context
      * keeps answering from the files it opened (an index replaced by {@code depmod} stays mapped).
+     *
+     * @return this context, or a new one that reads the current files
+     * @throws KmodException when the new context cannot be built (e.g. the release can no longer be
+     *     read)
      */
     public KmodContext refreshed() throws KmodException {
         return validateResources() == Resources.OK ? this : new KmodContext(settings);
@@ -130,27 +136,47 @@ public final class KmodContext {
     /**
      * The release of the kernel running under {@code root}, from
      * {@code <root>/proc/sys/kernel/osrelease} (what {@code uname -r} prints).
+     *
+     * @param root the root of the system, {@code /} for the running one
+     * @return the release as {@code uname -r} prints it, without the newline
+     * @throws KmodException when the file cannot be read
      */
     public static String runningRelease(Path root) throws KmodException {
         return Kernel.runningRelease(root);
     }
 
-    /** A builder with every default: root {@code /}, the running kernel, the default configuration. */
+    /**
+     * A builder with every default: root {@code /}, the running kernel, the default configuration.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The root of the system (sysfs, procfs and configuration are read under it). */
+    /**
+     * The root of the system (sysfs, procfs and configuration are read under it).
+     *
+     * @return the root directory, {@code /} for the running system
+     */
     public Path root() {
         return root;
     }
 
-    /** The kernel release. */
+    /**
+     * The kernel release.
+     *
+     * @return the kernel release whose modules this context reads
+     */
     public String release() {
         return release;
     }
 
-    /** The module directory ({@code <root>/lib/modules/<release>}). */
+    /**
+     * The module directory ({@code <root>/lib/modules/<release>}).
+     *
+     * @return the module directory and its indexes
+     */
     public ModuleDirectory moduleDirectory() {
         return directory;
     }
@@ -165,12 +191,21 @@ public final class KmodContext {
         return warnings;
     }
 
-    /** The effective configuration. */
+    /**
+     * The effective configuration.
+     *
+     * @return the configuration read from the modprobe.d files, {@code modules.softdep} and the
+     *     kernel command line
+     */
     public ModprobeConfig config() {
         return config;
     }
 
-    /** The initstate logic in use. */
+    /**
+     * The initstate logic in use.
+     *
+     * @return how module states are read from {@code initstate}
+     */
     public InitstateLogic initstateLogic() {
         return states.logic();
     }
@@ -178,6 +213,12 @@ public final class KmodContext {
     /**
      * Looks a name up in the reference order (configuration aliases, modules.dep, symbols,
      * commands, modules.alias, builtins). Empty when nothing answers.
+     *
+     * @param name a module name ({@code -} or {@code _} alike), an alias such as {@code
+     *     pci:v00008086d00001533sv*}, or {@code symbol:NAME} for the module that exports the symbol
+     *     {@code NAME} (without the prefix a symbol name finds nothing)
+     * @return the modules found, in the reference order; empty when nothing answers
+     * @throws KmodException when an index is corrupt or cannot be read; the message names the file
      */
     public List<KernelModule> lookup(String name) throws KmodException {
         return List.copyOf(lookup.lookup(Objects.requireNonNull(name, "name")));
@@ -186,6 +227,8 @@ public final class KmodContext {
     /**
      * Looks a name up like {@link #lookup} and fails when nothing answers.
      *
+     * @param name a module name, an alias or {@code symbol:NAME}, as for {@link #lookup}
+     * @return the modules found, never empty
      * @throws ModuleNotFoundException naming the name and the module directory
      */
     public List<KernelModule> require(String name) throws KmodException {
@@ -240,12 +283,22 @@ public final class KmodContext {
         return new KernelModule(name, Optional.empty(), Optional.of(file));
     }
 
-    /** The behaviour profile: which kmod release this context follows where releases differ. */
+    /**
+     * The behaviour profile: which kmod release this context follows where releases differ.
+     *
+     * @return the kmod release this context follows
+     */
     public KmodProfile profile() {
         return settings.profile;
     }
 
-    /** The module's modules.dep entry (its file and dependencies), if it has one. */
+    /**
+     * The module's modules.dep entry (its file and dependencies), if it has one.
+     *
+     * @param name the module name
+     * @return the entry, or empty when {@code modules.dep} does not list the module
+     * @throws KmodException when {@code modules.dep} is corrupt or cannot be read
+     */
     public Optional<ModuleDependencies> dependencies(String name) throws KmodException {
         Optional<ModuleDependencies> cached = depCache.get(name);
         if (cached != null) {
@@ -264,17 +317,34 @@ public final class KmodContext {
         return entry;
     }
 
-    /** Whether modules.builtin names the module. */
+    /**
+     * Whether modules.builtin names the module.
+     *
+     * @param name the module name
+     * @return true when the kernel has the module built in
+     * @throws KmodException when {@code modules.builtin} is corrupt or cannot be read
+     */
     public boolean isBuiltin(String name) throws KmodException {
         return states.isBuiltin(name);
     }
 
-    /** The module's state in the running kernel, read with this context's initstate logic. */
+    /**
+     * The module's state in the running kernel, read with this context's initstate logic.
+     *
+     * @param name the module name
+     * @return its state; {@link io.github.jkmod.sysfs.ModuleState#NOT_LOADED} when neither loaded
+     *     nor builtin
+     * @throws KmodException when sysfs or {@code modules.builtin} cannot be read
+     */
     public io.github.jkmod.sysfs.ModuleState state(String name) throws KmodException {
         return states.state(name);
     }
 
-    /** The kernel's module state under this context's root, read with its initstate logic. */
+    /**
+     * The kernel's module state under this context's root, read with its initstate logic.
+     *
+     * @return the state reader of the kernel under this context's root
+     */
     public io.github.jkmod.sysfs.KernelState kernelState() {
         return states.kernel();
     }
@@ -292,7 +362,13 @@ public final class KmodContext {
         return states.kernel().loaded();
     }
 
-    /** LIVE or BUILTIN: what the reference calls "in kernel". COMING is not. */
+    /**
+     * LIVE or BUILTIN: what the reference calls "in kernel". COMING is not.
+     *
+     * @param module a module from {@link #lookup}
+     * @return true when the module is live or builtin
+     * @throws KmodException when sysfs or {@code modules.builtin} cannot be read
+     */
     public boolean isInKernel(KernelModule module) throws KmodException {
         return states.isInKernel(module.name());
     }
@@ -300,6 +376,9 @@ public final class KmodContext {
     /**
      * The options of a module from the configuration (lines naming the module or the alias it was
      * found by, in configuration order) and the kernel command line, joined by spaces.
+     *
+     * @param module a module from {@link #lookup}
+     * @return the options as modprobe would pass them, {@code ""} when there are none
      */
     public String moduleOptions(KernelModule module) {
         return memo.optionsFor(module.name(), module.alias().orElse(null));
@@ -352,7 +431,14 @@ public final class KmodContext {
         private Builder() {
         }
 
-        /** The root of everything: module directory, configuration, sysfs, procfs. Default {@code /}. */
+        /**
+         * The root of everything: module directory, configuration, sysfs, procfs. Default {@code
+         * /}.
+         *
+         * @param root the root directory, e.g. a {@link
+         *     io.github.jkmod.sysfs.testing.FakeKernelTree}'s root
+         * @return this builder
+         */
         public Builder root(Path root) {
             this.root = Objects.requireNonNull(root, "root");
             return this;
@@ -361,13 +447,21 @@ public final class KmodContext {
         /**
          * The root of the module directory only, as modprobe's {@code -d}: the configuration,
          * sysfs and procfs stay under {@link #root}.
+         *
+         * @param moduleRoot the directory holding {@code lib/modules/RELEASE}
+         * @return this builder
          */
         public Builder moduleRoot(Path moduleRoot) {
             this.moduleRoot = moduleRoot;
             return this;
         }
 
-        /** The kernel release. Default: {@code <root>/proc/sys/kernel/osrelease}. */
+        /**
+         * The kernel release. Default: {@code <root>/proc/sys/kernel/osrelease}.
+         *
+         * @param release the kernel release, e.g. the output of {@code uname -r}
+         * @return this builder
+         */
         public Builder release(String release) {
             this.release = release;
             return this;
@@ -412,13 +506,23 @@ public final class KmodContext {
             return this;
         }
 
-        /** The kernel command line file. Default {@code <root>/proc/cmdline}. */
+        /**
+         * The kernel command line file. Default {@code <root>/proc/cmdline}.
+         *
+         * @param cmdline the file holding the kernel command line
+         * @return this builder
+         */
         public Builder cmdline(Path cmdline) {
             this.cmdline = cmdline;
             return this;
         }
 
-        /** The initstate logic (kmod 20, the default, or kmod 18 to show the race). */
+        /**
+         * The initstate logic (kmod 20, the default, or kmod 18 to show the race).
+         *
+         * @param logic how to read {@code initstate}
+         * @return this builder
+         */
         public Builder initstateLogic(InitstateLogic logic) {
             this.logic = Objects.requireNonNull(logic, "logic");
             return this;
@@ -427,6 +531,9 @@ public final class KmodContext {
         /**
          * The kmod release to follow where releases differ ({@link KmodProfile}): configuration
          * directories, {@code weakdep}. Default {@link KmodProfile#DEFAULT} (kmod 34).
+         *
+         * @param profile the kmod release to follow
+         * @return this builder
          */
         public Builder profile(KmodProfile profile) {
             this.profile = Objects.requireNonNull(profile, "profile");
@@ -447,7 +554,13 @@ public final class KmodContext {
             return c;
         }
 
-        /** Builds the context: reads the configuration, opens the module directory. */
+        /**
+         * Builds the context: reads the configuration, opens the module directory.
+         *
+         * @return the new context
+         * @throws KmodException when the release cannot be read; configuration problems are
+         *     warnings, see {@link io.github.jkmod.core.config.ModprobeConfig#warnings()}
+         */
         public KmodContext build() throws KmodException {
             return new KmodContext(this);
         }

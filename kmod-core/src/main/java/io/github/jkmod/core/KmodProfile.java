@@ -45,27 +45,50 @@ public enum KmodProfile {
         this.kmodVersion = kmodVersion;
     }
 
-    /** The name accepted by {@code --profile} and {@value #ENVIRONMENT_VARIABLE}: {@code kmod30} or {@code kmod34}. */
+    /**
+     * The name accepted by {@code --profile} and {@value #ENVIRONMENT_VARIABLE}: {@code kmod30} or
+     * {@code kmod34}.
+     *
+     * @return the profile's command-line name
+     */
     public String cliName() {
         return cliName;
     }
 
-    /** The kmod version this profile follows, as {@code kmod -V} prints it: {@code 30} or {@code 34.2}. */
+    /**
+     * The kmod version this profile follows, as {@code kmod -V} prints it: {@code 30} or {@code
+     * 34.2}.
+     *
+     * @return the kmod version this profile follows
+     */
     public String kmodVersion() {
         return kmodVersion;
     }
 
-    /** The modprobe.d directories read when no {@code -C} is given, highest precedence first, relative to the root. */
+    /**
+     * The modprobe.d directories read when no {@code -C} is given, highest precedence first,
+     * relative to the root.
+     *
+     * @return the directories, e.g. {@code etc/modprobe.d}
+     */
     public List<String> configDirectories() {
         return this == KMOD_30 ? ConfigLoader.KMOD30_DIRECTORIES : ConfigLoader.KMOD34_DIRECTORIES;
     }
 
-    /** Whether {@code weakdep} lines and {@code modules.weakdep} are understood (kmod 33 and later). */
+    /**
+     * Whether {@code weakdep} lines and {@code modules.weakdep} are understood (kmod 33 and later).
+     *
+     * @return true from kmod 33 on
+     */
     public boolean weakdeps() {
         return this != KMOD_30;
     }
 
-    /** Whether a module argument that starts with {@code /} or {@code ./} names a file (kmod 34). */
+    /**
+     * Whether a module argument that starts with {@code /} or {@code ./} names a file (kmod 34).
+     *
+     * @return true for kmod 34, false for kmod 30 (which looks such an argument up as a name)
+     */
     public boolean modulePaths() {
         return this != KMOD_30;
     }

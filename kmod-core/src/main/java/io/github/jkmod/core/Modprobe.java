@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safe when the kernel calls and command runner are (each call has its own executor):
  * several threads loading the same module meet in the kernel, which answers the second
- * {@code EEXIST} (success) once the first load is live (SEMANTICS.md §5, kmod-20 logic by default).
+ * {@code EEXIST} (success) once the first load is live (docs/semantics.md; kmod-20 logic by default).
  */
 public final class Modprobe {
     private static final Pattern LIBKMOD_LOCATION = Pattern.compile("^\\.\\./libkmod/[^ :]+:[0-9]+ [^ ]+\\(\\) ");
@@ -50,6 +50,7 @@ public final class Modprobe {
      * system calls ({@link KernelCalls#system()}, loaded on the first call) and commands run with
      * {@code /bin/sh -c}.
      *
+     * @return a modprobe for the running system
      * @throws KmodException when the running release or the configuration cannot be read
      */
     public static Modprobe system() throws KmodException {
@@ -85,6 +86,8 @@ public final class Modprobe {
     /**
      * The context modules are looked up in: the one given, or a newer one with the same settings
      * once its files changed (each call checks them first).
+     *
+     * @return the current context
      */
     public KmodContext context() {
         return latest.get();

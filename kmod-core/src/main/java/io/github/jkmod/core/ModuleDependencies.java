@@ -13,7 +13,13 @@ import java.util.List;
  */
 public record ModuleDependencies(String name, Path file, List<Dependency> dependencies) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param name the module name
+     * @param file the module file
+     * @param dependencies the dependencies in load order; copied
+     */
     public ModuleDependencies {
         dependencies = List.copyOf(dependencies);
     }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * From a name to modules, in the reference order (SEMANTICS §1): configuration aliases,
+ * From a name to modules, in the reference order (docs/semantics.md): configuration aliases,
  * modules.dep, modules.symbols, install/remove commands, modules.alias, modules.builtin,
  * modules.builtin.alias. The first step that yields a module wins.
  */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 public class ModuleNotFoundException extends KmodException {
     private static final long serialVersionUID = 1L;
 
+    /** The name that was looked up, as given. */
     private final String name;
 
     /**
@@ -18,7 +19,11 @@ public class ModuleNotFoundException extends KmodException {
         this.name = name;
     }
 
-    /** The name that was looked up. */
+    /**
+     * The name that was looked up.
+     *
+     * @return the module name, alias or path that found nothing
+     */
     public String name() {
         return name;
     }

@@ -47,8 +47,12 @@ public final class ModuleRemover {
     /**
      * Removes one module found by {@link KmodContext#lookup}.
      *
+     * @param module the module to remove
+     * @param flags how to remove (holders, force, wait, dry run, ...)
+     * @param listener receives the lines modprobe would print
      * @return 0 on success, else a negative errno (the reference's return value; the messages
      *     have gone to the listener)
+     * @throws KmodException when sysfs, an index or the configuration cannot be read
      */
     public int remove(KernelModule module, RemoveFlags flags, RemoveListener listener) throws KmodException {
         return removeModule(module, flags, listener, flags.removeHolders(), false);

@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Runs load plans the way modprobe does (SEMANTICS §2 step 4): for each step, unless loaded state
+ * Runs load plans the way modprobe does (docs/semantics.md, step 4): for each step, unless loaded state
  * is ignored, a module already in the kernel (LIVE or BUILTIN as the context's initstate logic
  * reads it; COMING is not) is skipped; otherwise the listener hears of the step and, unless it is
  * a dry run, the install command runs or the module is inserted. {@code EEXIST} from the kernel

@@ -11,8 +11,11 @@ import io.github.jkmod.core.kernel.Errno;
 public class ProbeFailedException extends KmodException {
     private static final long serialVersionUID = 1L;
 
+    /** The target module named in the message. */
     private final String module;
+    /** The error number reported for the failure. */
     private final int errno;
+    /** The text after {@code could not insert 'NAME': }. */
     private final String reason;
 
     /**
@@ -28,7 +31,15 @@ public class ProbeFailedException extends KmodException {
         this.reason = reason;
     }
 
-    /** The failure of a probe with {@code errno} whose text is glibc's (or modprobe's own for ENOENT and EEXIST). */
+    /**
+     * The failure of a probe with {@code errno} whose text is glibc's (or modprobe's own for ENOENT
+     * and EEXIST).
+     *
+     * @param module the module whose probe failed
+     * @param errno the positive error number
+     * @param cause the underlying failure, or null
+     * @return the exception, with modprobe's text for {@code errno}
+     */
     public static ProbeFailedException of(String module, int errno, Throwable cause) {
         String reason = switch (errno) {
             case Errno.EEXIST -> "Module already in kernel";
@@ -38,17 +49,29 @@ public class ProbeFailedException extends KmodException {
         return new ProbeFailedException(module, errno, reason, cause);
     }
 
-    /** The module named in the message. */
+    /**
+     * The module named in the message.
+     *
+     * @return the target module's name
+     */
     public String module() {
         return module;
     }
 
-    /** The error number. */
+    /**
+     * The error number.
+     *
+     * @return the positive error number, e.g. {@code 17} for {@code EEXIST}
+     */
     public int errno() {
         return errno;
     }
 
-    /** The text after {@code could not insert 'NAME': }. */
+    /**
+     * The text after {@code could not insert 'NAME': }.
+     *
+     * @return the reason, e.g. {@code Module already in kernel}
+     */
     public String reason() {
         return reason;
     }

@@ -36,8 +36,14 @@ public record ProbeFlags(
             new ProbeFlags(true, false, BlacklistMode.ALIAS_ONLY, false, true, Set.of());
 
     /**
-     * Checks the components and copies {@code force}.
+     * Checks the components.
      *
+     * @param ignoreLoaded plan as if nothing were loaded
+     * @param ignoreCommands ignore install commands and softdeps of the target
+     * @param blacklist which names the blacklist applies to; not null
+     * @param firstTime fail when the target is already in the kernel
+     * @param dryRun make no system call and run no command
+     * @param force what insertions may ignore; copied
      * @throws NullPointerException when {@code blacklist} or {@code force} is null
      */
     public ProbeFlags {

@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record ProbePlan(KernelModule target, Outcome outcome, List<ProbeStep> steps) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param target the module asked for
+     * @param outcome whether anything is to be done
+     * @param steps the ordered steps; copied
+     */
     public ProbePlan {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(outcome, "outcome");

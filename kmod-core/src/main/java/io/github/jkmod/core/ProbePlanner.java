@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds the load plan of one module the way the reference implementation orders it
- * (SEMANTICS §2): for each dependency, deepest first, its pre-softdeps, itself, its post-softdeps;
+ * (docs/semantics.md): for each dependency, deepest first, its pre-softdeps, itself, its post-softdeps;
  * then the same for the target. A softdep is planned with its own dependencies; a module whose
  * plan was already started in this probe is not planned again (this breaks softdep loops), but a
  * dependency is listed each time a planned module needs it, as modprobe lists it.

@@ -26,7 +26,16 @@ public record ProbeStep(
         String optionsText,
         boolean required) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param module the module
+     * @param action what is done for it
+     * @param file the module file, for {@link Action#INSERT}
+     * @param command the install command, for {@link Action#RUN_INSTALL}
+     * @param optionsText the module's options as modprobe renders them
+     * @param required whether a failure stops the load
+     */
     public ProbeStep {
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(action, "action");
@@ -64,6 +73,8 @@ public record ProbeStep(
      * The line {@code modprobe --show-depends} prints for this step, without the newline, or empty
      * when it prints none: {@code insmod FILE OPTIONS}, {@code install COMMAND OPTIONS},
      * {@code builtin NAME}.
+     *
+     * @return the line, or empty for a step that {@code --show-depends} does not print
      */
     public Optional<String> showDependsLine() {
         return switch (action) {

@@ -16,6 +16,9 @@ public record RemovalStep(String module, Action action, Optional<String> command
     /**
      * Checks the components.
      *
+     * @param module the module it was done for
+     * @param action what was done
+     * @param command the remove command, with {@link Action#RUN_REMOVE_COMMAND} only
      * @throws NullPointerException when a component is null
      * @throws IllegalArgumentException when the command is present for a module removal or absent for a command
      */

@@ -11,7 +11,9 @@ import io.github.jkmod.KmodException;
 public class RemoveFailedException extends KmodException {
     private static final long serialVersionUID = 1L;
 
+    /** The module that could not be removed. */
     private final String module;
+    /** The error number the kernel answered. */
     private final int errno;
 
     /**
@@ -25,12 +27,20 @@ public class RemoveFailedException extends KmodException {
         this.errno = errno;
     }
 
-    /** The module that could not be removed. */
+    /**
+     * The module that could not be removed.
+     *
+     * @return the module's name
+     */
     public String module() {
         return module;
     }
 
-    /** The error number. */
+    /**
+     * The error number.
+     *
+     * @return the positive error number, e.g. {@code 16} for {@code EBUSY}
+     */
     public int errno() {
         return errno;
     }

@@ -9,18 +9,29 @@ public interface RemoveListener {
     RemoveListener NONE = new RemoveListener() {
     };
 
-    /** An action: {@code rmmod NAME} or {@code remove COMMAND} (shown with {@code -v} or {@code -D}). */
+    /**
+     * An action: {@code rmmod NAME} or {@code remove COMMAND} (shown with {@code -v} or {@code
+     * -D}).
+     *
+     * @param line the line, without the newline
+     */
     default void show(String line) {
     }
 
     /**
      * A message modprobe logs at its own level (FATAL, or WARNING with {@code -a}), e.g.
      * {@code Module x is in use.}
+     *
+     * @param message the message, without the newline
      */
     default void log(String message) {
     }
 
-    /** An error message, e.g. a kernel that refuses the removal. */
+    /**
+     * An error message, e.g. a kernel that refuses the removal.
+     *
+     * @param message the message, without the newline
+     */
     default void error(String message) {
     }
 

@@ -8,7 +8,12 @@ package io.github.jkmod.index;
  * @param module the module that provides it
  */
 public record AliasEntry(String pattern, String module) {
-    /** Checks that both parts are present. */
+    /**
+     * Checks that both parts are present.
+     *
+     * @param pattern the alias pattern as written in the file, not normalised
+     * @param module the name of the module that provides the alias
+     */
     public AliasEntry {
         if (pattern == null || module == null) {
             throw new NullPointerException(pattern == null ? "pattern" : "module");

@@ -22,6 +22,8 @@ public final class Aliases {
     /**
      * Normalises {@code alias}.
      *
+     * @param alias the alias as written, e.g. {@code pci:v00008086d*sv*} or {@code
+     *     char-major-10-229}
      * @return the alias with {@code -} replaced by {@code _} outside brackets
      * @throws InvalidAliasException when the brackets do not balance; the message names the alias
      *     and the position of the bad bracket

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A module index in the binary trie format ({@code modules.*.bin}, see FORMAT.md), read through a
+ * A module index in the binary trie format ({@code modules.*.bin}, see docs/index-format.md), read through a
  * memory map: opening costs the same for any size, nothing is read until a lookup needs it, and
  * the index stays out of the Java heap. Both on-disk layouts (post-order, kmod &lt;= 33; pre-order, kmod 34) are read alike: offsets are
  * followed, no order is assumed.
@@ -45,6 +45,8 @@ public final class BinaryIndex implements ModuleIndex {
     /**
      * Opens {@code file} by memory-mapping it, and checks its header.
      *
+     * @param file the {@code .bin} index file to map
+     * @return the index, ready for lookups and searches
      * @throws IndexFormatException when the header is wrong; other I/O errors as {@code KmodException}
      */
     public static BinaryIndex open(Path file) throws KmodException {
@@ -68,6 +70,12 @@ public final class BinaryIndex implements ModuleIndex {
     /**
      * Reads an index held in memory ({@code buffer} from position 0 to its limit); {@code name}
      * is used in error messages. The buffer's content must not change afterwards.
+     *
+     * @param buffer the index bytes, from position 0 to the limit; kept, not copied
+     * @param name the file name to give in error messages (the buffer need not come from a file)
+     * @return the index, reading {@code buffer}
+     * @throws IndexFormatException when the header (magic, version) or the root offset is wrong;
+     *     the message names {@code name} and the offset
      */
     public static BinaryIndex of(ByteBuffer buffer, Path name) throws IndexFormatException {
         ByteBuffer view = buffer.duplicate().position(0).slice().asReadOnlyBuffer();

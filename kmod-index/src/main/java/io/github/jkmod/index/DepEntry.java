@@ -9,7 +9,12 @@ import java.util.List;
  * @param dependencies the transitive dependencies as listed (load them from the last to the first)
  */
 public record DepEntry(String path, List<String> dependencies) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param path the module file, relative to the module directory or absolute
+     * @param dependencies the module files it depends on, as listed; copied
+     */
     public DepEntry {
         if (path == null) {
             throw new NullPointerException("path");
@@ -17,7 +22,12 @@ public record DepEntry(String path, List<String> dependencies) {
         dependencies = List.copyOf(dependencies);
     }
 
-    /** The module name: the file's base name cut at the first {@code .}, {@code -} as {@code _}. */
+    /**
+     * The module name: the file's base name cut at the first {@code .}, {@code -} as {@code _}.
+     *
+     * @return the module name of {@link #path()}, e.g. {@code snd_hda_intel} for {@code
+     *     .../snd-hda-intel.ko.xz}
+     */
     public String module() {
         return ModuleNames.fromPath(path);
     }
@@ -25,6 +35,8 @@ public record DepEntry(String path, List<String> dependencies) {
     /**
      * The line as depmod writes it and stores it in {@code modules.dep.bin}:
      * {@code path:} followed by {@code " " + dependency} for each dependency.
+     *
+     * @return the text of the entry in {@code modules.dep} syntax, without the newline
      */
     public String line() {
         StringBuilder line = new StringBuilder(path).append(':');

@@ -12,7 +12,15 @@ package io.github.jkmod.index;
  * @param minor the minor number
  */
 public record DevnameEntry(String module, String devname, char type, int major, int minor) {
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param module the module name
+     * @param devname the device node name under {@code /dev}
+     * @param type {@code 'c'} or {@code 'b'}; anything else is refused
+     * @param major the major device number
+     * @param minor the minor device number
+     */
     public DevnameEntry {
         if (module == null || devname == null) {
             throw new NullPointerException(module == null ? "module" : "devname");

@@ -32,6 +32,10 @@ public final class Fnmatch {
     /**
      * Tells whether {@code string} matches {@code pattern}, like {@code fnmatch(pattern, string, 0)
      * == 0} in the C locale. Both are taken as UTF-8 bytes, each up to its first NUL if any.
+     *
+     * @param pattern the glob pattern ({@code *}, {@code ?}, {@code [...]}, backslash escapes)
+     * @param string the text to match, whole
+     * @return true when the whole of {@code string} matches {@code pattern}
      */
     public static boolean matches(String pattern, String string) {
         byte[] p = pattern.getBytes(StandardCharsets.UTF_8);
@@ -42,6 +46,10 @@ public final class Fnmatch {
     /**
      * As {@link #matches}, for strings that hold one byte per char (ISO-8859-1), as configuration
      * files and command-line arguments are read: each char is one byte for the match.
+     *
+     * @param pattern the glob pattern, one byte per char
+     * @param string the text to match, one byte per char
+     * @return true when the whole of {@code string} matches {@code pattern}
      */
     public static boolean matchesLatin1(String pattern, String string) {
         byte[] p = pattern.getBytes(StandardCharsets.ISO_8859_1);

@@ -11,6 +11,7 @@ public class IndexFormatException extends KmodException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;
+    /** The byte offset (binary index) or line number (text file) of the problem. */
     private final long offset;
 
     /**
@@ -24,7 +25,14 @@ public class IndexFormatException extends KmodException {
         this.offset = offset;
     }
 
-    /** Creates the exception for a text file, naming its line. */
+    /**
+     * Creates the exception for a text file, naming its line.
+     *
+     * @param file the text file that is malformed
+     * @param line the 1-based line number of the problem
+     * @param what what is wrong with the line
+     * @return the exception, its message in the form {@code file:line: what}
+     */
     public static IndexFormatException atLine(Path file, long line, String what) {
         return new IndexFormatException(file, line, what, true);
     }
@@ -35,12 +43,20 @@ public class IndexFormatException extends KmodException {
         this.offset = line;
     }
 
-    /** The file that is bad. */
+    /**
+     * The file that is bad.
+     *
+     * @return the index file (binary or text) in which the problem was found
+     */
     public Path file() {
         return file;
     }
 
-    /** The byte offset (binary index) or line number (text file) of the problem. */
+    /**
+     * The byte offset (binary index) or line number (text file) of the problem.
+     *
+     * @return the byte offset or the 1-based line number, as the message gives it
+     */
     public long offset() {
         return offset;
     }

@@ -41,7 +41,13 @@ public record IndexHeaderCheck(Path file, Verdict verdict, int found) {
         BAD_MAJOR
     }
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param file the index file looked at
+     * @param verdict what kmod makes of its header
+     * @param found the magic or major version read for a bad header, else 0
+     */
     public IndexHeaderCheck {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(verdict, "verdict");
@@ -82,7 +88,12 @@ public record IndexHeaderCheck(Path file, Verdict verdict, int found) {
         return new IndexHeaderCheck(file, Verdict.USABLE, 0);
     }
 
-    /** Whether kmod reports this file when it opens it ({@link Verdict#BAD_MAGIC} or {@link Verdict#BAD_MAJOR}). */
+    /**
+     * Whether kmod reports this file when it opens it ({@link Verdict#BAD_MAGIC} or {@link
+     * Verdict#BAD_MAJOR}).
+     *
+     * @return true for a bad magic or major version, which kmod reports with one error line
+     */
     public boolean reported() {
         return verdict == Verdict.BAD_MAGIC || verdict == Verdict.BAD_MAJOR;
     }

@@ -26,17 +26,31 @@ public enum IndexKind {
         this.wildcard = wildcard;
     }
 
-    /** The binary index's file name, e.g. {@code modules.alias.bin}. */
+    /**
+     * The binary index's file name, e.g. {@code modules.alias.bin}.
+     *
+     * @return the name of the binary index file in the module directory
+     */
     public String binaryName() {
         return binaryName;
     }
 
-    /** The file name of the text file the index is built from, e.g. {@code modules.alias}. */
+    /**
+     * The file name of the text file the index is built from, e.g. {@code modules.alias}.
+     *
+     * @return the name of the text file in the module directory
+     */
     public String textName() {
         return textName;
     }
 
-    /** Whether the keys are fnmatch patterns ({@link ModuleIndex#search}) rather than exact ({@link ModuleIndex#lookup}). */
+    /**
+     * Whether the keys are fnmatch patterns ({@link ModuleIndex#search}) rather than exact ({@link
+     * ModuleIndex#lookup}).
+     *
+     * @return true when the index is searched with {@link ModuleIndex#search}, false for {@link
+     *     ModuleIndex#lookup}
+     */
     public boolean wildcard() {
         return wildcard;
     }

@@ -8,7 +8,12 @@ package io.github.jkmod.index;
  * @param value the value string (a {@code modules.dep} line, a module name, or empty)
  */
 public record IndexValue(int priority, String value) {
-    /** Checks that the value is present. */
+    /**
+     * Checks that the value is present.
+     *
+     * @param priority the priority, the owning module's order number
+     * @param value the value string; not null
+     */
     public IndexValue {
         if (value == null) {
             throw new NullPointerException("value");

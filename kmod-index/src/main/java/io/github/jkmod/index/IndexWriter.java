@@ -79,12 +79,21 @@ public final class IndexWriter {
         }
     }
 
-    /** The number of values added so far. */
+    /**
+     * The number of values added so far.
+     *
+     * @return how many values {@link #add} has taken, counting each (key, value) pair once
+     */
     public int size() {
         return size;
     }
 
-    /** Serialises the index in {@code layout}. */
+    /**
+     * Serialises the index in {@code layout}.
+     *
+     * @param layout the node order to write, as depmod of kmod 34+ or of kmod 33 and older does
+     * @return the whole index file
+     */
     public byte[] toBytes(Layout layout) {
         long total = assignOffsets(Objects.requireNonNull(layout, "layout"));
         byte[] bytes = new byte[(int) total];
@@ -103,7 +112,12 @@ public final class IndexWriter {
         return bytes;
     }
 
-    /** Serialises the index in {@code layout} into a new heap buffer (position 0, limit = size). */
+    /**
+     * Serialises the index in {@code layout} into a new heap buffer (position 0, limit = size).
+     *
+     * @param layout the byte layout to write
+     * @return a buffer holding the whole index file, ready to read with {@link BinaryIndex#of}
+     */
     public ByteBuffer toByteBuffer(Layout layout) {
         return ByteBuffer.wrap(toBytes(layout));
     }
@@ -113,6 +127,8 @@ public final class IndexWriter {
      * moved over {@code file} atomically (where the file system can), so a reader never sees a
      * half-written index.
      *
+     * @param file the index file to write or replace
+     * @param layout the byte layout to write
      * @throws KmodException when the file cannot be written; the message names it
      */
     public void write(Path file, Layout layout) throws KmodException {

@@ -9,6 +9,7 @@ import io.github.jkmod.KmodException;
 public class InvalidAliasException extends KmodException {
     private static final long serialVersionUID = 1L;
 
+    /** The alias as given, quoted in the message. */
     private final String alias;
 
     /**
@@ -20,7 +21,11 @@ public class InvalidAliasException extends KmodException {
         this.alias = alias;
     }
 
-    /** The alias as given. */
+    /**
+     * The alias as given.
+     *
+     * @return the alias that could not be normalised, unchanged
+     */
     public String alias() {
         return alias;
     }

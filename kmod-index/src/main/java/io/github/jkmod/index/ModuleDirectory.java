@@ -101,6 +101,10 @@ public final class ModuleDirectory {
      * {@code lib/modules/<release>}, else {@code usr/lib/modules/<release>}, see the class
      * comment. The release is appended as text, as kmod does, so it always stays under
      * {@code root}. Nothing is read yet.
+     *
+     * @param root the root directory the system is under, {@code /} for the running system
+     * @param release the kernel release, e.g. the output of {@code uname -r}
+     * @return the module directory of that release under that root
      */
     public static ModuleDirectory open(Path root, String release) {
         Objects.requireNonNull(release, "release");
@@ -112,72 +116,145 @@ public final class ModuleDirectory {
         return new ModuleDirectory(lib);
     }
 
-    /** The module directory {@code dir} itself (need not exist). Nothing is read yet. */
+    /**
+     * The module directory {@code dir} itself (need not exist). Nothing is read yet.
+     *
+     * @param dir the module directory, e.g. {@code /lib/modules/RELEASE}
+     * @return the module directory {@code dir}
+     */
     public static ModuleDirectory of(Path dir) {
         return new ModuleDirectory(Objects.requireNonNull(dir, "dir"));
     }
 
-    /** The directory. */
+    /**
+     * The directory.
+     *
+     * @return the path of the module directory
+     */
     public Path path() {
         return dir;
     }
 
-    /** Whether the directory exists. */
+    /**
+     * Whether the directory exists.
+     *
+     * @return true when the path exists and is a directory
+     */
     public boolean exists() {
         return Files.isDirectory(dir);
     }
 
-    /** The index {@code kind}: from its {@code .bin}, else built from its text twin, else empty. */
+    /**
+     * The index {@code kind}: from its {@code .bin}, else built from its text twin, else empty.
+     *
+     * @param kind which index to open
+     * @return the index, or empty when neither its {@code .bin} nor its text file exists (or the
+     *     {@code .bin} header makes kmod ignore it)
+     * @throws KmodException when a file exists but cannot be read or is corrupt; the message names
+     *     it
+     */
     public Optional<ModuleIndex> index(IndexKind kind) throws KmodException {
         return indexes.get(Objects.requireNonNull(kind, "kind")).get();
     }
 
-    /** {@code modules.dep.bin}: module name to its {@code modules.dep} line (exact lookup). */
+    /**
+     * {@code modules.dep.bin}: module name to its {@code modules.dep} line (exact lookup).
+     *
+     * @return the dependency index, or empty when absent
+     * @throws KmodException when it exists but cannot be read or is corrupt
+     */
     public Optional<ModuleIndex> dep() throws KmodException {
         return index(IndexKind.DEP);
     }
 
-    /** {@code modules.alias.bin}: alias patterns to module names (wildcard search). */
+    /**
+     * {@code modules.alias.bin}: alias patterns to module names (wildcard search).
+     *
+     * @return the alias index, or empty when absent
+     * @throws KmodException when it exists but cannot be read or is corrupt
+     */
     public Optional<ModuleIndex> alias() throws KmodException {
         return index(IndexKind.ALIAS);
     }
 
-    /** {@code modules.symbols.bin}: {@code symbol:NAME} to the exporting module (wildcard search). */
+    /**
+     * {@code modules.symbols.bin}: {@code symbol:NAME} to the exporting module (wildcard search).
+     *
+     * @return the symbol index, or empty when absent
+     * @throws KmodException when it exists but cannot be read or is corrupt
+     */
     public Optional<ModuleIndex> symbols() throws KmodException {
         return index(IndexKind.SYMBOLS);
     }
 
-    /** {@code modules.builtin.bin}: builtin module names (exact lookup, empty values). */
+    /**
+     * {@code modules.builtin.bin}: builtin module names (exact lookup, empty values).
+     *
+     * @return the builtin index, or empty when absent
+     * @throws KmodException when it exists but cannot be read or is corrupt
+     */
     public Optional<ModuleIndex> builtin() throws KmodException {
         return index(IndexKind.BUILTIN);
     }
 
-    /** {@code modules.builtin.alias.bin}: aliases of builtin modules (wildcard search). */
+    /**
+     * {@code modules.builtin.alias.bin}: aliases of builtin modules (wildcard search).
+     *
+     * @return the builtin alias index, or empty when absent
+     * @throws KmodException when it exists but cannot be read or is corrupt
+     */
     public Optional<ModuleIndex> builtinAlias() throws KmodException {
         return index(IndexKind.BUILTIN_ALIAS);
     }
 
-    /** {@code modules.softdep} when it exists (configuration syntax: {@code softdep MOD pre: ... post: ...}). */
+    /**
+     * {@code modules.softdep} when it exists (configuration syntax: {@code softdep MOD pre: ...
+     * post: ...}).
+     *
+     * @return the path of {@code modules.softdep}, or empty when it does not exist
+     */
     public Optional<Path> softdepFile() {
         return regularFile("modules.softdep");
     }
 
-    /** {@code modules.weakdep} when it exists (configuration syntax: {@code weakdep MOD DEP...}). */
+    /**
+     * {@code modules.weakdep} when it exists (configuration syntax: {@code weakdep MOD DEP...}).
+     *
+     * @return the path of {@code modules.weakdep}, or empty when it does not exist
+     */
     public Optional<Path> weakdepFile() {
         return regularFile("modules.weakdep");
     }
 
-    /** The records of {@code modules.builtin.modinfo}, in file order; empty when there is no such file. */
+    /**
+     * The records of {@code modules.builtin.modinfo}, in file order; empty when there is no such
+     * file.
+     *
+     * @return the records, never null
+     * @throws KmodException when the file cannot be read or a record is malformed; the message
+     *     names the offset
+     */
     public List<ModinfoRecord> builtinModinfo() throws KmodException {
         return builtinModinfo.get();
     }
 
-    /** The module paths of {@code modules.order}, in file order; empty when there is no such file. */
+    /**
+     * The module paths of {@code modules.order}, in file order; empty when there is no such file.
+     *
+     * @return the module paths, relative to the module directory, never null
+     * @throws KmodException when the file exists but cannot be read
+     */
     public List<String> order() throws KmodException {
         return order.get();
     }
 
-    /** The entries of {@code modules.devname}, in file order; empty when there is no such file. */
+    /**
+     * The entries of {@code modules.devname}, in file order; empty when there is no such file.
+     *
+     * @return the entries, never null
+     * @throws KmodException when the file cannot be read or a line is malformed; the message names
+     *     the line
+     */
     public List<DevnameEntry> devname() throws KmodException {
         return devname.get();
     }

@@ -61,17 +61,31 @@ public final class TextIndexBuilder {
         this.dir = dir;
     }
 
-    /** A builder for the text files in the module directory {@code dir}; nothing is read yet. */
+    /**
+     * A builder for the text files in the module directory {@code dir}; nothing is read yet.
+     *
+     * @param dir the module directory holding {@code modules.dep}, {@code modules.alias} and the
+     *     others
+     * @return a builder reading that directory
+     */
     public static TextIndexBuilder of(Path dir) {
         return new TextIndexBuilder(Objects.requireNonNull(dir, "dir"));
     }
 
-    /** The module directory. */
+    /**
+     * The module directory.
+     *
+     * @return the module directory the text files are read from
+     */
     public Path directory() {
         return dir;
     }
 
-    /** The kinds whose text file exists in the directory, in declaration order. */
+    /**
+     * The kinds whose text file exists in the directory, in declaration order.
+     *
+     * @return the kinds that can be built, never null
+     */
     public List<IndexKind> available() {
         List<IndexKind> out = new ArrayList<>();
         for (IndexKind kind : IndexKind.values()) {
@@ -85,6 +99,10 @@ public final class TextIndexBuilder {
     /**
      * The order number (priority) of every module of {@code modules.dep}, by module name (when two
      * entries share a name, the first one's). Empty when there is no {@code modules.dep}.
+     *
+     * @return the priority of each module, by name: its position, from 0, in {@code modules.dep}
+     *     sorted as {@code modules.order} lists the modules
+     * @throws KmodException when {@code modules.dep} cannot be read or is malformed
      */
     public synchronized Map<String, Integer> orderNumbers() throws KmodException {
         if (orderNumbers == null) {
@@ -121,6 +139,8 @@ public final class TextIndexBuilder {
     /**
      * Builds the index {@code kind} from its text file.
      *
+     * @param kind the index to build
+     * @return a writer holding every entry of the text file, ready to serialise
      * @throws KmodException when the text file (or {@code modules.dep} / {@code modules.order},
      *     for the priorities) is missing, unreadable or malformed
      */
@@ -206,7 +226,11 @@ public final class TextIndexBuilder {
      * Builds every index whose text file exists and writes it to {@code outDir} under its binary
      * name (each file written atomically, see {@link IndexWriter#write}).
      *
+     * @param outDir the directory to write the {@code .bin} files to
+     * @param layout the byte layout to write
      * @return the kinds written
+     * @throws KmodException when a text file cannot be read or is malformed, or an index cannot be
+     *     written
      */
     public List<IndexKind> writeAll(Path outDir, IndexWriter.Layout layout) throws KmodException {
         List<IndexKind> kinds = available();

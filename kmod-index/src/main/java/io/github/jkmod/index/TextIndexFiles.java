@@ -36,7 +36,14 @@ public final class TextIndexFiles {
     private TextIndexFiles() {
     }
 
-    /** Reads {@code modules.dep}: lines {@code path: dep1 dep2 ...}. */
+    /**
+     * Reads {@code modules.dep}: lines {@code path: dep1 dep2 ...}.
+     *
+     * @param file the {@code modules.dep} file
+     * @return the entries, in file order
+     * @throws KmodException when the file cannot be read or a line is malformed; the message names
+     *     the line
+     */
     public static List<DepEntry> readDep(Path file) throws KmodException {
         List<DepEntry> out = new ArrayList<>();
         for (Line line : lines(file)) {
@@ -56,7 +63,14 @@ public final class TextIndexFiles {
         return List.copyOf(out);
     }
 
-    /** Reads {@code modules.alias}: lines {@code alias PATTERN MODULE}. */
+    /**
+     * Reads {@code modules.alias}: lines {@code alias PATTERN MODULE}.
+     *
+     * @param file the {@code modules.alias} file
+     * @return the entries, in file order
+     * @throws KmodException when the file cannot be read or a line is malformed; the message names
+     *     the line
+     */
     public static List<AliasEntry> readAliases(Path file) throws KmodException {
         List<AliasEntry> out = new ArrayList<>();
         for (Line line : lines(file)) {
@@ -65,7 +79,14 @@ public final class TextIndexFiles {
         return List.copyOf(out);
     }
 
-    /** Reads {@code modules.symbols}: lines {@code alias symbol:NAME MODULE}. */
+    /**
+     * Reads {@code modules.symbols}: lines {@code alias symbol:NAME MODULE}.
+     *
+     * @param file the {@code modules.symbols} file
+     * @return the entries, in file order; each pattern keeps its {@code symbol:} prefix
+     * @throws KmodException when the file cannot be read or a line is malformed; the message names
+     *     the line
+     */
     public static List<AliasEntry> readSymbols(Path file) throws KmodException {
         List<AliasEntry> out = new ArrayList<>();
         for (Line line : lines(file)) {
@@ -78,17 +99,37 @@ public final class TextIndexFiles {
         return List.copyOf(out);
     }
 
-    /** Reads {@code modules.builtin}: one module path a line, e.g. {@code kernel/crypto/md5.ko}. */
+    /**
+     * Reads {@code modules.builtin}: one module path a line, e.g. {@code kernel/crypto/md5.ko}.
+     *
+     * @param file the {@code modules.builtin} file
+     * @return the module paths, in file order
+     * @throws KmodException when the file cannot be read
+     */
     public static List<String> readBuiltin(Path file) throws KmodException {
         return paths(file);
     }
 
-    /** Reads {@code modules.order}: one module path a line, in the kernel's link order. */
+    /**
+     * Reads {@code modules.order}: one module path a line, in the kernel's link order.
+     *
+     * @param file the {@code modules.order} file
+     * @return the module paths, in file order
+     * @throws KmodException when the file cannot be read
+     */
     public static List<String> readOrder(Path file) throws KmodException {
         return paths(file);
     }
 
-    /** Reads {@code modules.devname}: lines {@code MODULE DEVNAME TYPEMAJOR:MINOR}, e.g. {@code fuse fuse c10:229}. */
+    /**
+     * Reads {@code modules.devname}: lines {@code MODULE DEVNAME TYPEMAJOR:MINOR}, e.g. {@code fuse
+     * fuse c10:229}.
+     *
+     * @param file the {@code modules.devname} file
+     * @return the entries, in file order
+     * @throws KmodException when the file cannot be read or a line is malformed; the message names
+     *     the line
+     */
     public static List<DevnameEntry> readDevname(Path file) throws KmodException {
         List<DevnameEntry> out = new ArrayList<>();
         for (Line line : lines(file)) {
@@ -110,6 +151,11 @@ public final class TextIndexFiles {
      * Reads {@code modules.builtin.modinfo}: NUL-terminated records {@code module.key=value}
      * (empty records are skipped; the last record may lack its NUL). Values are decoded as UTF-8.
      * A bad record is reported with its byte offset ({@code file: offset N: reason}).
+     *
+     * @param file the {@code modules.builtin.modinfo} file
+     * @return the records, in file order
+     * @throws KmodException when the file cannot be read or a record is malformed; the message
+     *     names its offset
      */
     public static List<ModinfoRecord> readBuiltinModinfo(Path file) throws KmodException {
         byte[] bytes = read(file);

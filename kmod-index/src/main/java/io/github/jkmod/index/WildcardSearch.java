@@ -3,7 +3,7 @@ package io.github.jkmod.index;
 import java.util.List;
 
 /**
- * One wildcard search (FORMAT.md, "Searching"): the stored keys are fnmatch patterns, the query is
+ * One wildcard search (docs/index-format.md): the stored keys are fnmatch patterns, the query is
  * literal. The walk descends along the query; where a node's prefix holds a wildcard, that node's
  * subtree is scanned and the walk stops; else the subtrees under the children {@code *}, {@code ?}
  * and {@code [} are scanned before stepping on, and the values of the node where the query ends are

@@ -14,11 +14,17 @@ public interface BuiltinOracle {
     /**
      * Whether {@code module} (its kernel name, with underscores) is builtin.
      *
+     * @param module the module's kernel name, e.g. {@code printk}
+     * @return true when the kernel has the module built in
      * @throws KmodException when the answer cannot be read (e.g. a corrupt index)
      */
     boolean isBuiltin(String module) throws KmodException;
 
-    /** An oracle for which no module is builtin. */
+    /**
+     * An oracle for which no module is builtin.
+     *
+     * @return an oracle that answers false for every module and never fails
+     */
     static BuiltinOracle none() {
         // A class, not a lambda: every KernelState starts with this one, and linking a lambda
         // costs start-up time.
@@ -61,6 +67,9 @@ public interface BuiltinOracle {
      * Wraps {@code oracle} so that it is asked at most once per module, even from many threads at
      * once; answers are kept for the life of the returned oracle. A failure is not kept: the next
      * question about that module asks again. Wrapping a caching oracle returns it unchanged.
+     *
+     * @param oracle the oracle to ask on a cache miss
+     * @return the caching oracle, or {@code oracle} itself when it already caches
      */
     static BuiltinOracle caching(BuiltinOracle oracle) {
         if (oracle instanceof CachingBuiltinOracle) {

@@ -42,7 +42,12 @@ public enum InitstateLogic {
         this.cliName = cliName;
     }
 
-    /** The name accepted on the command line and in the environment: {@code kmod20} or {@code kmod18}. */
+    /**
+     * The name accepted on the command line and in the environment: {@code kmod20} or {@code
+     * kmod18}.
+     *
+     * @return {@code kmod20} or {@code kmod18}
+     */
     public String cliName() {
         return cliName;
     }
@@ -51,6 +56,8 @@ public enum InitstateLogic {
      * The logic with that name: {@code kmod20} or {@code kmod18} (or the constant's name,
      * {@code KMOD_20}), case-insensitively.
      *
+     * @param name the name as the user wrote it
+     * @return the logic it names
      * @throws IllegalArgumentException naming the value when it is none of these
      */
     public static InitstateLogic fromName(String name) {
@@ -68,6 +75,8 @@ public enum InitstateLogic {
      * The logic named by {@value #ENVIRONMENT_VARIABLE} in {@code environment}, or {@link #DEFAULT}
      * when the variable is unset or empty.
      *
+     * @param environment the environment to read, e.g. {@link System#getenv()}
+     * @return the logic the variable names, or the default
      * @throws IllegalArgumentException naming the variable and the value when the value is unknown
      */
     public static InitstateLogic fromEnvironment(Map<String, String> environment) {

@@ -52,6 +52,8 @@ public final class KernelState {
      * The running system: root {@code /}, kmod-20 logic, builtin modules from the running kernel's
      * {@code modules.builtin.bin} ({@link BuiltinOracle#runningKernel}), so that a builtin module
      * with a {@code /sys/module} directory (e.g. {@code printk}) is {@link ModuleState#BUILTIN}.
+     *
+     * @return the state of the running kernel
      */
     public static KernelState system() {
         return ofRoot(Path.of("/"));
@@ -62,12 +64,21 @@ public final class KernelState {
      * {@linkplain InitstateLogic#DEFAULT default logic} and the builtin oracle of the kernel running
      * there ({@link BuiltinOracle#runningKernel}: {@code ROOT/proc/sys/kernel/osrelease} names the
      * release whose {@code modules.builtin.bin} answers; with neither, no module is builtin).
+     *
+     * @param root the directory holding the {@code sys/} and {@code proc/} to read, e.g. a {@link
+     *     io.github.jkmod.sysfs.testing.FakeKernelTree}'s root
+     * @return the state of the kernel under {@code root}
      */
     public static KernelState ofRoot(Path root) {
         return new KernelState(root, InitstateLogic.DEFAULT, BuiltinOracle.runningKernel(root));
     }
 
-    /** A copy that decides states with {@code logic}. */
+    /**
+     * A copy that decides states with {@code logic}.
+     *
+     * @param logic how to read {@code initstate} and a module directory without it
+     * @return a new state reader; this one is unchanged
+     */
     public KernelState withLogic(InitstateLogic logic) {
         return new KernelState(root, logic, oracle);
     }
@@ -75,22 +86,39 @@ public final class KernelState {
     /**
      * A copy that asks {@code oracle} which modules are builtin (under both logics). The oracle is
      * wrapped with {@link BuiltinOracle#caching}, so it is asked at most once per module.
+     *
+     * @param oracle tells which modules are builtin
+     * @return a new state reader; this one is unchanged
      */
     public KernelState withBuiltinOracle(BuiltinOracle oracle) {
         return new KernelState(root, logic, oracle);
     }
 
-    /** The root under which {@code sys/} and {@code proc/} are read. */
+    /**
+     * The root under which {@code sys/} and {@code proc/} are read.
+     *
+     * @return the root directory, {@code /} for the running system
+     */
     public Path root() {
         return root;
     }
 
-    /** The logic of {@link #state(String)}. */
+    /**
+     * The logic of {@link #state(String)}.
+     *
+     * @return the logic in use
+     */
     public InitstateLogic logic() {
         return logic;
     }
 
-    /** {@code ROOT/sys/module/MODULE}, which exists while the module is loaded (or builtin with sysfs entries). */
+    /**
+     * {@code ROOT/sys/module/MODULE}, which exists while the module is loaded (or builtin with
+     * sysfs entries).
+     *
+     * @param module the module's kernel name
+     * @return the path of the module's sysfs directory, whether it exists or not
+     */
     public Path sysfsDirectory(String module) {
         return root.resolve("sys/module").resolve(checkName(module));
     }
@@ -102,6 +130,7 @@ public final class KernelState {
      * more before the directory counts as "in its window": a module directory that appeared between the
      * two looks is then read as it is, not taken for a window.
      *
+     * @param module the module's kernel name (underscores, not dashes)
      * @return never null; {@link ModuleState#NOT_LOADED} when neither the oracle nor sysfs knows it
      * @throws SysfsException when {@code initstate} cannot be read or holds an unknown word
      * @throws KmodException when the builtin oracle fails
@@ -142,6 +171,7 @@ public final class KernelState {
     /**
      * The reference count of {@code module} ({@code refcnt}).
      *
+     * @param module the module's kernel name
      * @return empty when the module is not loaded, builtin, or still in its sysfs window
      * @throws SysfsException when {@code refcnt} cannot be read or is not a number
      */
@@ -162,6 +192,7 @@ public final class KernelState {
     /**
      * The modules that hold {@code module} (the entries of {@code holders/}), sorted by name.
      *
+     * @param module the module's kernel name
      * @return empty when there are none or the module is not loaded
      * @throws SysfsException when {@code holders/} cannot be listed
      */
@@ -177,6 +208,7 @@ public final class KernelState {
     /**
      * The size in bytes of the core of {@code module} ({@code coresize}).
      *
+     * @param module the module's kernel name
      * @return empty when the module is not loaded (or has no such file)
      * @throws SysfsException when {@code coresize} cannot be read or is not a non-negative number
      */
@@ -203,6 +235,7 @@ public final class KernelState {
      * The load address of each ELF section of {@code module} ({@code sections/NAME} hold
      * {@code 0x...}), sorted by section name. The kernel shows zeros to readers without privilege.
      *
+     * @param module the module's kernel name
      * @return empty when the module is not loaded
      * @throws SysfsException when a file cannot be read or is not a hexadecimal number
      */
@@ -219,6 +252,7 @@ public final class KernelState {
      * The parameters of {@code module} ({@code parameters/NAME}, value without its newline), sorted by
      * name. Builtin modules with parameters have them too.
      *
+     * @param module the module's kernel name
      * @return empty when the module has none or is not loaded
      * @throws SysfsException when a parameter file cannot be read (e.g. a write-only one when not root)
      */

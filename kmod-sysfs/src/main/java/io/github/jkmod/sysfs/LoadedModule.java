@@ -29,7 +29,15 @@ public record LoadedModule(
         Optional<List<String>> holders,
         Optional<ProcModule.ProcState> state) {
 
-    /** Copies the holders and checks that nothing is null. */
+    /**
+     * Copies the holders and checks that nothing is null.
+     *
+     * @param name the module's name
+     * @param size the size of its core, or empty
+     * @param useCount its reference count, or empty
+     * @param holders the modules that use it, or empty when unknown; copied
+     * @param state its {@code /proc/modules} state, or empty
+     */
     public LoadedModule {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(size, "size");

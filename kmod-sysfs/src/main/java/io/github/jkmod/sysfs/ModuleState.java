@@ -26,7 +26,13 @@ public enum ModuleState {
         this.text = text;
     }
 
-    /** The numeric value libkmod gives this state; {@code -2} ({@code -ENOENT}) for {@link #NOT_LOADED}. */
+    /**
+     * The numeric value libkmod gives this state; {@code -2} ({@code -ENOENT}) for {@link
+     * #NOT_LOADED}.
+     *
+     * @return libkmod's {@code enum kmod_module_initstate} value, or {@code -2} for a module that
+     *     is not loaded
+     */
     public int code() {
         return code;
     }
@@ -34,6 +40,8 @@ public enum ModuleState {
     /**
      * The word of this state: what {@code initstate} holds for {@link #LIVE}, {@link #COMING} and
      * {@link #GOING}; {@code builtin} and {@code not loaded} for the others.
+     *
+     * @return the state's word, e.g. {@code live}, {@code builtin} or {@code not loaded}
      */
     public String text() {
         return text;
@@ -42,6 +50,7 @@ public enum ModuleState {
     /**
      * The state named by the content of an {@code initstate} file (without its newline).
      *
+     * @param content the file's content, newline removed
      * @return {@link #LIVE}, {@link #COMING} or {@link #GOING}; empty for any other text
      */
     public static Optional<ModuleState> fromInitstate(String content) {

@@ -29,7 +29,18 @@ public record ProcModule(
         long address,
         String taints) {
 
-    /** Copies the lists and checks that nothing is null. */
+    /**
+     * Copies the lists and checks that nothing is null.
+     *
+     * @param name the module's kernel name
+     * @param size the size of its core, in bytes
+     * @param refcount its reference count, or empty for {@code -}
+     * @param holders the modules that use it; copied
+     * @param markers the bracketed words of the holders column; copied
+     * @param state its state
+     * @param address its load address
+     * @param taints its taint letters, or empty
+     */
     public ProcModule {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(refcount, "refcount");
@@ -39,13 +50,27 @@ public record ProcModule(
         Objects.requireNonNull(taints, "taints");
     }
 
-    /** A line with a reference count, no markers and no taints. */
+    /**
+     * A line with a reference count, no markers and no taints.
+     *
+     * @param name the module's kernel name
+     * @param size the size of its core, in bytes
+     * @param refcount its reference count
+     * @param holders the modules that use it
+     * @param state its state
+     * @param address its load address
+     * @return the entry
+     */
     public static ProcModule of(String name, long size, int refcount, List<String> holders, ProcState state,
             long address) {
         return new ProcModule(name, size, OptionalInt.of(refcount), holders, List.of(), state, address, "");
     }
 
-    /** This entry as the kernel prints it, without the newline. */
+    /**
+     * This entry as the kernel prints it, without the newline.
+     *
+     * @return the line, e.g. {@code fuse 139264 3 - Live 0x0000000000000000}
+     */
     public String toLine() {
         StringBuilder line = new StringBuilder().append(name).append(' ').append(size).append(' ');
         if (refcount.isEmpty()) {
@@ -82,17 +107,30 @@ public record ProcModule(
             this.moduleState = moduleState;
         }
 
-        /** The word in {@code /proc/modules}: {@code Live}, {@code Loading} or {@code Unloading}. */
+        /**
+         * The word in {@code /proc/modules}: {@code Live}, {@code Loading} or {@code Unloading}.
+         *
+         * @return the word the kernel prints for this state
+         */
         public String procName() {
             return procName;
         }
 
-        /** The matching {@code initstate}: LIVE, COMING or GOING. */
+        /**
+         * The matching {@code initstate}: LIVE, COMING or GOING.
+         *
+         * @return the {@link ModuleState} that {@code initstate} shows for this state
+         */
         public ModuleState moduleState() {
             return moduleState;
         }
 
-        /** The state written {@code word} in {@code /proc/modules}; empty for any other word. */
+        /**
+         * The state written {@code word} in {@code /proc/modules}; empty for any other word.
+         *
+         * @param word the state column's word, e.g. {@code Live}
+         * @return the state, or empty when the kernel never prints {@code word}
+         */
         public static Optional<ProcState> fromProcName(String word) {
             for (ProcState state : values()) {
                 if (state.procName.equals(word)) {
@@ -102,7 +140,12 @@ public record ProcModule(
             return Optional.empty();
         }
 
-        /** The {@code /proc/modules} state of a loaded module; empty for BUILTIN and NOT_LOADED. */
+        /**
+         * The {@code /proc/modules} state of a loaded module; empty for BUILTIN and NOT_LOADED.
+         *
+         * @param moduleState the state read from {@code initstate}
+         * @return the matching state, or empty when the module has no line in {@code /proc/modules}
+         */
         public static Optional<ProcState> of(ModuleState moduleState) {
             for (ProcState state : values()) {
                 if (state.moduleState == moduleState) {

@@ -13,6 +13,7 @@ public class SysfsException extends KmodException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;
+    /** The 1-based line at fault, or 0 when the file is not read line by line. */
     private final int line;
 
     /**
@@ -42,6 +43,9 @@ public class SysfsException extends KmodException {
      * Creates the exception for one line of a line-oriented file.
      *
      * @param line the 1-based line number
+     * @param file the file at fault
+     * @param what what is wrong with the line
+     * @return the exception, its message in the form {@code file:line: what}
      */
     public static SysfsException atLine(Path file, int line, String what) {
         if (line < 1) {
@@ -50,12 +54,20 @@ public class SysfsException extends KmodException {
         return new SysfsException(file, line, what, null);
     }
 
-    /** The file at fault. */
+    /**
+     * The file at fault.
+     *
+     * @return the file that could not be read or holds bad content
+     */
     public Path file() {
         return file;
     }
 
-    /** The 1-based line at fault, for line-oriented files; empty otherwise. */
+    /**
+     * The 1-based line at fault, for line-oriented files; empty otherwise.
+     *
+     * @return the line number, or empty when the problem is not on one line
+     */
     public OptionalInt line() {
         return line > 0 ? OptionalInt.of(line) : OptionalInt.empty();
     }

@@ -22,8 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * SEMANTICS.md §5: the kernel creates {@code /sys/module/NAME/} before {@code initstate}. kmod 18 takes
- * a module in that window for a builtin one; kmod 20 says COMING.
+ * The kernel creates {@code /sys/module/NAME/} before {@code initstate} (docs/semantics.md). kmod 18
+ * takes a module in that window for a builtin one; kmod 20 says COMING.
  */
 class InitstateRaceTest extends TwoFileSystemsTest {
 

@@ -9,7 +9,11 @@ public final class ToolUsageException extends Exception {
         super(text, null, false, false);
     }
 
-    /** What to print on standard error. */
+    /**
+     * What to print on standard error.
+     *
+     * @return the text, as the real tool prints it
+     */
     public String text() {
         return getMessage();
     }

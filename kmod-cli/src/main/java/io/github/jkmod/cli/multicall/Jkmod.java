@@ -50,7 +50,12 @@ public final class Jkmod {
         NOT_BUILT
     }
 
-    /** The tool invoked as {@code name} (a base name). */
+    /**
+     * The tool invoked as {@code name} (a base name).
+     *
+     * @param name the base name of {@code argv[0]}, e.g. {@code lsmod}
+     * @return the tool that answers to {@code name}; modprobe for a name it does not know
+     */
     public static Tool toolFor(String name) {
         switch (name) {
             case "lsmod":
@@ -69,7 +74,11 @@ public final class Jkmod {
         }
     }
 
-    /** Runs the tool of the launcher's {@code $0} with the real streams, then exits. */
+    /**
+     * Runs the tool of the launcher's {@code $0} with the real streams, then exits.
+     *
+     * @param args the command-line arguments
+     */
     public static void main(String[] args) {
         String argv0 = System.getProperty(Jmodprobe.ARGV0_PROPERTY, Jmodprobe.DEFAULT_NAME);
         String[] rest = args;
@@ -178,7 +187,14 @@ public final class Jkmod {
         return run.fail(name + ": ERROR: " + what + " is not implemented by jkmod yet\n");
     }
 
-    /** A copy of {@code env} choosing {@code profile} (for a command that gets the profile chosen so far). */
+    /**
+     * A copy of {@code env} choosing {@code profile} (for a command that gets the profile chosen so
+     * far).
+     *
+     * @param env the environment to copy
+     * @param profile the profile to name in {@code JKMOD_PROFILE}
+     * @return a new map; {@code env} is unchanged
+     */
     public static Map<String, String> withProfile(Map<String, String> env, KmodProfile profile) {
         Map<String, String> copy = new HashMap<>(env);
         copy.put(KmodProfile.ENVIRONMENT_VARIABLE, profile.cliName());

@@ -14,7 +14,13 @@ import java.util.Objects;
  * @param path where the file is read from
  */
 public record ConfigFile(String name, String displayName, Path path) {
-    /** Checks that every part is present. */
+    /**
+     * Checks that every part is present.
+     *
+     * @param name the name the files are sorted and shadowed by
+     * @param displayName the path as libkmod spells it in messages
+     * @param path where the file is read from
+     */
     public ConfigFile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(displayName, "displayName");

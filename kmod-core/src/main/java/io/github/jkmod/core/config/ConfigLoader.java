@@ -75,6 +75,7 @@ public final class ConfigLoader {
      *     highest precedence first; empty for the default directories
      * @param moduleDir the module directory whose {@code modules.softdep} joins the files; may be null
      * @param cmdlineFile the kernel command line file (normally {@code /proc/cmdline}); may be null
+     * @return the configuration, with its warnings; never null, even when nothing could be read
      */
     public static ModprobeConfig load(Path configRoot, List<Path> explicitPaths, Path moduleDir,
             Path cmdlineFile) {
@@ -86,7 +87,10 @@ public final class ConfigLoader {
     }
 
     /** A builder with kmod 30's defaults: root {@code /}, default directories, no module directory,
-     * no command line, no weak dependencies. */
+     * no command line, no weak dependencies.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -104,13 +108,23 @@ public final class ConfigLoader {
         private Builder() {
         }
 
-        /** The root the default directories are resolved against (default {@code /}). */
+        /**
+         * The root the default directories are resolved against (default {@code /}).
+         *
+         * @param root the configuration root
+         * @return this builder
+         */
         public Builder configRoot(Path root) {
             this.configRoot = Objects.requireNonNull(root, "configRoot");
             return this;
         }
 
-        /** Adds a {@code -C} path (file or directory), named in messages by {@code path.toString()}. */
+        /**
+         * Adds a {@code -C} path (file or directory), named in messages by {@code path.toString()}.
+         *
+         * @param path a configuration file or directory
+         * @return this builder
+         */
         public Builder configPath(Path path) {
             Objects.requireNonNull(path, "path");
             explicit.add(new ConfigFiles.Source(path, path.toString()));
@@ -120,6 +134,9 @@ public final class ConfigLoader {
         /**
          * Adds a {@code -C} path spelled exactly as on modprobe's command line, so that messages
          * name it the same way (e.g. {@code conf//x.conf} for {@code -C conf/}).
+         *
+         * @param path the path as the user typed it
+         * @return this builder
          */
         public Builder configPath(String path) {
             Objects.requireNonNull(path, "path");
@@ -130,6 +147,9 @@ public final class ConfigLoader {
         /**
          * The default directories, highest precedence first, each relative to the root (default
          * {@link #KMOD30_DIRECTORIES}); ignored once a {@link #configPath(Path)} is given.
+         *
+         * @param dirs the directories, e.g. {@code etc/modprobe.d}
+         * @return this builder
          */
         public Builder directories(List<String> dirs) {
             for (String d : dirs) {
@@ -141,13 +161,23 @@ public final class ConfigLoader {
             return this;
         }
 
-        /** The module directory whose {@code modules.softdep} is read; null for none (default). */
+        /**
+         * The module directory whose {@code modules.softdep} is read; null for none (default).
+         *
+         * @param dir the module directory, or null
+         * @return this builder
+         */
         public Builder moduleDir(Path dir) {
             this.moduleDir = dir;
             return this;
         }
 
-        /** The kernel command line file; null for none (default). */
+        /**
+         * The kernel command line file; null for none (default).
+         *
+         * @param file the kernel command line file, or null
+         * @return this builder
+         */
         public Builder cmdlineFile(Path file) {
             this.cmdlineFile = file;
             return this;
@@ -156,6 +186,9 @@ public final class ConfigLoader {
         /**
          * Whether to understand {@code weakdep} lines and read {@code modules.weakdep} (kmod 33 and
          * later). Off by default: kmod 30 warns about {@code weakdep} as an unknown command.
+         *
+         * @param on true to read {@code weakdep} as kmod 33 and later do
+         * @return this builder
          */
         public Builder weakdeps(boolean on) {
             this.weakdeps = on;
@@ -170,6 +203,9 @@ public final class ConfigLoader {
          * 30 lists it silently, reads nothing from it, and it hides the same name in later
          * directories); and a backslash that is a file's last byte is dropped (kmod 30 reads it as
          * the byte 0xFF).
+         *
+         * @param on true to read the files as kmod 34 does, false as kmod 30
+         * @return this builder
          */
         public Builder kmod34Reading(boolean on) {
             this.kmod34Entries = on;
@@ -188,7 +224,11 @@ public final class ConfigLoader {
                     .kmod34Reading(profile == io.github.jkmod.core.KmodProfile.KMOD_34);
         }
 
-        /** Reads everything and returns the configuration. */
+        /**
+         * Reads everything and returns the configuration.
+         *
+         * @return the configuration, with the problems met as {@link ModprobeConfig#warnings()}
+         */
         public ModprobeConfig build() {
             ConfigParser.Contents contents = new ConfigParser.Contents();
             List<ConfigFiles.Source> sources = new ArrayList<>(explicit);

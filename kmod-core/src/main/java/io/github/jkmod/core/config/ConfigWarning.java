@@ -19,7 +19,14 @@ import java.util.Objects;
  * @param kind what kind of problem it is
  */
 public record ConfigWarning(Path file, int line, String message, Kind kind) {
-    /** Checks that every part is present. */
+    /**
+     * Checks that every part is present.
+     *
+     * @param file the file the problem is in
+     * @param line the 1-based line number, or 0
+     * @param message the message text
+     * @param kind the kind of problem
+     */
     public ConfigWarning {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(message, "message");
@@ -50,7 +57,12 @@ public record ConfigWarning(Path file, int line, String message, Kind kind) {
             this.origin = origin;
         }
 
-        /** Where libkmod 30 (as built by Debian 12) says the message comes from. */
+        /**
+         * Where libkmod 30 (as built by Debian 12) says the message comes from.
+         *
+         * @return the source location and function that libkmod's message prefix names, e.g. {@code
+         *     ../libkmod/libkmod-config.c:712 kmod_config_parse}
+         */
         public String origin() {
             return origin;
         }
@@ -59,6 +71,8 @@ public record ConfigWarning(Path file, int line, String message, Kind kind) {
     /**
      * The line {@code modprobe} (kmod 30, Debian 12) writes to standard error for this warning,
      * without the newline: {@code libkmod: ERROR <origin>: <message>}.
+     *
+     * @return the whole line
      */
     public String stderrLine() {
         return "libkmod: ERROR " + kind.origin() + ": " + message;

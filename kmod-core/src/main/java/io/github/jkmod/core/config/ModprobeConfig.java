@@ -65,17 +65,31 @@ public final class ModprobeConfig {
         this.removeMatch = FirstMatch.of(removes, CommandEntry::module);
     }
 
-    /** A configuration with nothing in it (what {@code -C /dev/null} gives without a module directory). */
+    /**
+     * A configuration with nothing in it (what {@code -C /dev/null} gives without a module
+     * directory).
+     *
+     * @return an empty configuration, without warnings
+     */
     public static ModprobeConfig empty() {
         return EMPTY;
     }
 
-    /** Every {@code alias} entry, in order. */
+    /**
+     * Every {@code alias} entry, in order.
+     *
+     * @return the entries, never null
+     */
     public List<ConfigAlias> aliases() {
         return aliases;
     }
 
-    /** The {@code alias} entries whose pattern matches {@code name}, in order (lookup step 1). */
+    /**
+     * The {@code alias} entries whose pattern matches {@code name}, in order (lookup step 1).
+     *
+     * @param name the name to match, normalised
+     * @return the matching entries; empty when none matches
+     */
     public List<ConfigAlias> aliasesMatching(String name) {
         String query = Names.query(name);
         // Loops rather than streams here and below: lambdas cost start-up time.
@@ -92,17 +106,28 @@ public final class ModprobeConfig {
      * Every blacklisted name, in order, duplicates kept: the files' (normalised), then the kernel
      * command line's {@code modprobe.blacklist=} pieces (as written, so {@code a-b} there never
      * matches a module, as in kmod 30).
+     *
+     * @return the names, never null
      */
     public List<String> blacklist() {
         return blacklist;
     }
 
-    /** Whether {@code module} (normalised first) is on the blacklist, by name equality. */
+    /**
+     * Whether {@code module} (normalised first) is on the blacklist, by name equality.
+     *
+     * @param module the module name
+     * @return true when some blacklist entry names the module
+     */
     public boolean isBlacklisted(String module) {
         return blacklist.contains(Names.query(module));
     }
 
-    /** Every {@code options} entry, files first, then the kernel command line's. */
+    /**
+     * Every {@code options} entry, files first, then the kernel command line's.
+     *
+     * @return the entries, never null
+     */
     public List<OptionsEntry> options() {
         return options;
     }
@@ -111,6 +136,9 @@ public final class ModprobeConfig {
      * The options for a module: the text of every options entry whose name equals {@code module},
      * in order (files, then kernel command line), joined by one space; "" when there is none. Each
      * text is kept as written (leading and trailing blanks included, tabs turned into spaces).
+     *
+     * @param module the module name, normalised
+     * @return the options, or {@code ""}
      */
     public String optionsFor(String module) {
         return optionsFor(module, null);
@@ -119,6 +147,10 @@ public final class ModprobeConfig {
     /**
      * The options for a module found through {@code alias} (may be null): entries naming either the
      * module or the alias count, in order, joined by one space.
+     *
+     * @param module the module name, normalised
+     * @param alias the alias the module was found by, or null
+     * @return the options, or {@code ""}
      */
     public String optionsFor(String module, String alias) {
         String name = Names.query(module);
@@ -132,29 +164,52 @@ public final class ModprobeConfig {
         return String.join(" ", parts);
     }
 
-    /** Every {@code install} entry, in order. */
+    /**
+     * Every {@code install} entry, in order.
+     *
+     * @return the entries, never null
+     */
     public List<CommandEntry> installCommands() {
         return installs;
     }
 
-    /** Every {@code remove} entry, in order. */
+    /**
+     * Every {@code remove} entry, in order.
+     *
+     * @return the entries, never null
+     */
     public List<CommandEntry> removeCommands() {
         return removes;
     }
 
-    /** The command of the first {@code install} entry whose pattern matches {@code module}. */
+    /**
+     * The command of the first {@code install} entry whose pattern matches {@code module}.
+     *
+     * @param module the module name, normalised
+     * @return the command, or empty when no entry matches
+     */
     public Optional<String> installCommand(String module) {
         Optional<CommandEntry> entry = first(installs, installMatch, module);
         return entry.isPresent() ? Optional.of(entry.get().command()) : Optional.empty();
     }
 
-    /** The command of the first {@code remove} entry whose pattern matches {@code module}. */
+    /**
+     * The command of the first {@code remove} entry whose pattern matches {@code module}.
+     *
+     * @param module the module name, normalised
+     * @return the command, or empty when no entry matches
+     */
     public Optional<String> removeCommand(String module) {
         Optional<CommandEntry> entry = first(removes, removeMatch, module);
         return entry.isPresent() ? Optional.of(entry.get().command()) : Optional.empty();
     }
 
-    /** Every {@code softdep} entry, in order (including {@code modules.softdep}'s, by its file name). */
+    /**
+     * Every {@code softdep} entry, in order (including {@code modules.softdep}'s, by its file
+     * name).
+     *
+     * @return the entries, never null
+     */
     public List<SoftdepEntry> softdeps() {
         return softdeps;
     }
@@ -162,18 +217,30 @@ public final class ModprobeConfig {
     /**
      * The first {@code softdep} entry whose pattern matches {@code module} (it may have empty
      * lists: {@code softdep cifs gcm}, without {@code pre:}, lists nothing).
+     *
+     * @param module the module name, normalised
+     * @return the entry, or empty when none matches
      */
     public Optional<SoftdepEntry> softdep(String module) {
         int i = softdepMatch.first(Names.query(module));
         return i < 0 ? Optional.empty() : Optional.of(softdeps.get(i));
     }
 
-    /** Every {@code weakdep} entry, in order (always empty unless weak dependencies are on). */
+    /**
+     * Every {@code weakdep} entry, in order (always empty unless weak dependencies are on).
+     *
+     * @return the entries, never null
+     */
     public List<WeakdepEntry> weakdeps() {
         return weakdeps;
     }
 
-    /** The first {@code weakdep} entry whose pattern matches {@code module}. */
+    /**
+     * The first {@code weakdep} entry whose pattern matches {@code module}.
+     *
+     * @param module the module name, normalised
+     * @return the entry, or empty when none matches
+     */
     public Optional<WeakdepEntry> weakdep(String module) {
         String name = Names.query(module);
         for (WeakdepEntry w : weakdeps) {
@@ -184,12 +251,20 @@ public final class ModprobeConfig {
         return Optional.empty();
     }
 
-    /** The problems met, in the order kmod 30 reports them (listing, files, kernel command line). */
+    /**
+     * The problems met, in the order kmod 30 reports them (listing, files, kernel command line).
+     *
+     * @return the warnings; empty when the configuration was read cleanly
+     */
     public List<ConfigWarning> warnings() {
         return warnings;
     }
 
-    /** The files read (or tried: a broken link is listed), in the order read. */
+    /**
+     * The files read (or tried: a broken link is listed), in the order read.
+     *
+     * @return the files, never null
+     */
     public List<ConfigFile> files() {
         return files;
     }
@@ -199,6 +274,9 @@ public final class ModprobeConfig {
      * {@link #END_OF_CONFIGURATION} line, byte for byte when {@code out} writes chars as ISO-8859-1
      * bytes: {@code blacklist}, {@code install}, {@code remove}, {@code alias}, {@code options},
      * {@code softdep} (then {@code weakdep}) lines, each group in order.
+     *
+     * @param out where to write the text, e.g. a {@link StringBuilder} or a {@link java.io.Writer}
+     * @throws java.io.IOException when {@code out} fails to take the text
      */
     public void dump(Appendable out) throws IOException {
         for (String b : blacklist) {
@@ -228,7 +306,11 @@ public final class ModprobeConfig {
         }
     }
 
-    /** {@link #dump(Appendable)} into a string. */
+    /**
+     * {@link #dump(Appendable)} into a string.
+     *
+     * @return the text of {@link #dump(Appendable)}
+     */
     public String dump() {
         StringBuilder sb = new StringBuilder();
         try {

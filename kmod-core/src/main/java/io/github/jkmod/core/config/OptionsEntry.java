@@ -11,7 +11,12 @@ import java.util.Objects;
  *     module name (leading and trailing blanks kept), with every tab turned into a space
  */
 public record OptionsEntry(String module, String options) {
-    /** Checks that both parts are present. */
+    /**
+     * Checks that both parts are present.
+     *
+     * @param module the module or alias name, normalised
+     * @param options the options text, as written
+     */
     public OptionsEntry {
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(options, "options");

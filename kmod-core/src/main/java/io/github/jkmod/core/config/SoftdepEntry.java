@@ -16,14 +16,25 @@ import java.util.Objects;
  * @param post the modules to load after, in the order written, not normalised
  */
 public record SoftdepEntry(String module, List<String> pre, List<String> post) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param module the module name pattern, normalised
+     * @param pre the modules to load before; copied
+     * @param post the modules to load after; copied
+     */
     public SoftdepEntry {
         Objects.requireNonNull(module, "module");
         pre = List.copyOf(pre);
         post = List.copyOf(post);
     }
 
-    /** Whether this entry applies to {@code name} (fnmatch of {@link #module()} against it). */
+    /**
+     * Whether this entry applies to {@code name} (fnmatch of {@link #module()} against it).
+     *
+     * @param name the module name to test, normalised
+     * @return true when this entry's pattern matches all of {@code name}
+     */
     public boolean matches(String name) {
         return Fnmatch.matchesLatin1(module, name);
     }

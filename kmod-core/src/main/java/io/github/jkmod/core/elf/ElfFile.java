@@ -44,6 +44,7 @@ public final class ElfFile {
      *
      * @param file the file the bytes come from, named in error messages
      * @param image the whole (uncompressed) file
+     * @return the parsed file, whose sections can then be read
      * @throws ModuleFormatException when the header or the section header table is malformed
      */
     public static ElfFile parse(Path file, byte[] image) throws ModuleFormatException {
@@ -154,52 +155,93 @@ public final class ElfFile {
             u32(at + 0x18), u32(at + 0x1c), u32(at + 0x24)};
     }
 
-    /** The file named in error messages. */
+    /**
+     * The file named in error messages.
+     *
+     * @return the path given to {@link #parse}
+     */
     public Path file() {
         return file;
     }
 
-    /** Whether this is a 64-bit ({@code ELFCLASS64}) file. */
+    /**
+     * Whether this is a 64-bit ({@code ELFCLASS64}) file.
+     *
+     * @return true for ELFCLASS64, false for ELFCLASS32
+     */
     public boolean is64() {
         return is64;
     }
 
-    /** Whether the file is big-endian ({@code ELFDATA2MSB}). */
+    /**
+     * Whether the file is big-endian ({@code ELFDATA2MSB}).
+     *
+     * @return true for ELFDATA2MSB, false for ELFDATA2LSB
+     */
     public boolean bigEndian() {
         return bigEndian;
     }
 
-    /** The byte order of the file's fields. */
+    /**
+     * The byte order of the file's fields.
+     *
+     * @return {@link ByteOrder#BIG_ENDIAN} or {@link ByteOrder#LITTLE_ENDIAN}
+     */
     public ByteOrder order() {
         return buf.order();
     }
 
-    /** The size of an {@code unsigned long} in this file: 8 or 4. */
+    /**
+     * The size of an {@code unsigned long} in this file: 8 or 4.
+     *
+     * @return 8 for a 64-bit file, 4 for a 32-bit one
+     */
     public int wordSize() {
         return is64 ? 8 : 4;
     }
 
-    /** {@code e_type} (1 = ET_REL, the type of kernel modules). */
+    /**
+     * {@code e_type} (1 = ET_REL, the type of kernel modules).
+     *
+     * @return the object file type
+     */
     public int type() {
         return type;
     }
 
-    /** {@code e_machine} (e.g. 62 x86-64, 3 i386, 183 AArch64). */
+    /**
+     * {@code e_machine} (e.g. 62 x86-64, 3 i386, 183 AArch64).
+     *
+     * @return the machine (architecture) number
+     */
     public int machine() {
         return machine;
     }
 
-    /** The size of the file in bytes. */
+    /**
+     * The size of the file in bytes.
+     *
+     * @return the length of the image, in bytes
+     */
     public int length() {
         return image.length;
     }
 
-    /** All section headers, in table order (index 0 is the null section when there is a table). */
+    /**
+     * All section headers, in table order (index 0 is the null section when there is a table).
+     *
+     * @return the section headers, never null
+     */
     public List<ElfSection> sections() {
         return List.copyOf(sections);
     }
 
-    /** The first section called {@code name}. */
+    /**
+     * The first section called {@code name}.
+     *
+     * @param name the section name, e.g. {@code .modinfo}
+     * @return the section, or empty when the file has none of that name
+     */
     public Optional<ElfSection> section(String name) {
         for (ElfSection s : sections) {
             if (s.name().equals(name)) {
@@ -209,7 +251,14 @@ public final class ElfFile {
         return Optional.empty();
     }
 
-    /** The section at {@code index}, failing with a message that names {@code referencedFrom}. */
+    /**
+     * The section at {@code index}, failing with a message that names {@code referencedFrom}.
+     *
+     * @param index the section index, e.g. a {@code sh_link} or {@code st_shndx} value
+     * @param referencedFrom the byte offset of the field that holds {@code index}
+     * @return the section header
+     * @throws ModuleFormatException when there is no section at {@code index}
+     */
     public ElfSection section(long index, long referencedFrom) throws ModuleFormatException {
         if (index < 0 || index >= sections.size()) {
             throw new ModuleFormatException(file, referencedFrom,
@@ -221,6 +270,9 @@ public final class ElfFile {
     /**
      * Checks that the data of {@code s} lies inside the file ({@code SHT_NOBITS} sections have no
      * data and always pass).
+     *
+     * @param s a section of this file
+     * @throws ModuleFormatException when the data of {@code s} reaches past the end of the file
      */
     public void checkData(ElfSection s) throws ModuleFormatException {
         if (s.type() == ElfSection.SHT_NOBITS) {
@@ -234,7 +286,13 @@ public final class ElfFile {
         }
     }
 
-    /** A copy of the data of section {@code s} (empty for {@code SHT_NOBITS}). */
+    /**
+     * A copy of the data of section {@code s} (empty for {@code SHT_NOBITS}).
+     *
+     * @param s a section of this file
+     * @return its bytes
+     * @throws ModuleFormatException when the data reaches past the end of the file
+     */
     public byte[] bytes(ElfSection s) throws ModuleFormatException {
         checkData(s);
         if (s.type() == ElfSection.SHT_NOBITS) {
@@ -248,6 +306,13 @@ public final class ElfFile {
     /**
      * The NUL-terminated string at {@code index} inside string table {@code strtab}, decoded as
      * UTF-8; {@code referencedFrom} is the offset named when the index is out of range.
+     *
+     * @param strtab a string table section of this file
+     * @param index the offset of the string inside the table
+     * @param referencedFrom the byte offset of the field that holds {@code index}
+     * @return the string, without its NUL
+     * @throws ModuleFormatException when {@code index} lies outside the table or the string has no
+     *     NUL inside it
      */
     public String string(ElfSection strtab, long index, long referencedFrom) throws ModuleFormatException {
         checkData(strtab);
@@ -269,7 +334,11 @@ public final class ElfFile {
         throw new ModuleFormatException(file, start, "unterminated string in " + strtab.name());
     }
 
-    /** The first symbol table ({@code SHT_SYMTAB}), if any. */
+    /**
+     * The first symbol table ({@code SHT_SYMTAB}), if any.
+     *
+     * @return the symbol table, or empty for a stripped file
+     */
     public Optional<ElfSection> symbolTable() {
         for (ElfSection s : sections) {
             if (s.type() == ElfSection.SHT_SYMTAB) {
@@ -282,6 +351,11 @@ public final class ElfFile {
     /**
      * The entries of symbol table {@code symtab} with their names from the string table it links
      * to ({@code sh_link}).
+     *
+     * @param symtab a symbol table section of this file
+     * @return the symbols, in table order
+     * @throws ModuleFormatException when the table or its string table lies outside the file or is
+     *     malformed
      */
     public List<ElfSymbol> symbols(ElfSection symtab) throws ModuleFormatException {
         checkData(symtab);
@@ -317,6 +391,12 @@ public final class ElfFile {
     /**
      * Reads an unsigned field of {@code width} bytes (1, 2, 4 or 8) at {@code offset} in the file's
      * byte order; {@code what} names the field in the error message when it lies outside the file.
+     *
+     * @param offset the byte offset of the field
+     * @param width the field's width in bytes: 1, 2, 4 or 8
+     * @param what the field's name, for the error message
+     * @return the field's value, zero-extended
+     * @throws ModuleFormatException when the field lies outside the file
      */
     public long read(long offset, int width, String what) throws ModuleFormatException {
         if (offset < 0 || offset > image.length - width) {

@@ -25,7 +25,11 @@ public record ElfSection(int index, String name, long type, long flags, long off
     /** {@code SHF_ALLOC}: the section is loaded into memory. */
     public static final long SHF_ALLOC = 2;
 
-    /** Whether {@code SHF_ALLOC} is set. */
+    /**
+     * Whether {@code SHF_ALLOC} is set.
+     *
+     * @return true when the section occupies memory once loaded
+     */
     public boolean allocated() {
         return (flags & SHF_ALLOC) != 0;
     }

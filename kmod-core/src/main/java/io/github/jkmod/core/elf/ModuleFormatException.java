@@ -13,6 +13,7 @@ public class ModuleFormatException extends KmodException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;
+    /** The byte offset of the problem, as the message gives it. */
     private final long offset;
 
     /**
@@ -26,19 +27,34 @@ public class ModuleFormatException extends KmodException {
         this.offset = offset;
     }
 
-    /** Like {@link #ModuleFormatException(Path, long, String)}, keeping the underlying cause. */
+    /**
+     * Like {@link #ModuleFormatException(Path, long, String)}, keeping the underlying cause.
+     *
+     * @param file the module file
+     * @param offset the byte offset of the problem
+     * @param what what is wrong
+     * @param cause the underlying failure, e.g. a decompressor's exception
+     */
     public ModuleFormatException(Path file, long offset, String what, Throwable cause) {
         super(file + ": offset " + offset + ": " + what, cause);
         this.file = file;
         this.offset = offset;
     }
 
-    /** The module file that is bad. */
+    /**
+     * The module file that is bad.
+     *
+     * @return the module file that is malformed
+     */
     public Path file() {
         return file;
     }
 
-    /** The byte offset of the problem. */
+    /**
+     * The byte offset of the problem.
+     *
+     * @return the byte offset, in the uncompressed image or (decompression errors) in the file
+     */
     public long offset() {
         return offset;
     }

@@ -175,6 +175,9 @@ public final class Errno {
     /**
      * The symbolic name of an error number ({@code EEXIST}); {@code errno N} for a number Linux does
      * not name.
+     *
+     * @param errno a positive error number
+     * @return its name, e.g. {@code EEXIST}
      */
     public static String name(int errno) {
         String name = entry(errno, 0);
@@ -184,6 +187,9 @@ public final class Errno {
     /**
      * The text glibc's {@code strerror} gives an error number ({@code File exists});
      * {@code Unknown error N} for a number Linux does not name, as glibc says.
+     *
+     * @param errno a positive error number
+     * @return glibc's text for it, e.g. {@code File exists}
      */
     public static String strerror(int errno) {
         String text = entry(errno, 1);

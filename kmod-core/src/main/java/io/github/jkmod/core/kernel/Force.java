@@ -21,12 +21,21 @@ public enum Force {
         this.finitFlag = finitFlag;
     }
 
-    /** The {@code finit_module} flag. */
+    /**
+     * The {@code finit_module} flag.
+     *
+     * @return the flag bit this force sets in {@code finit_module}'s flags
+     */
     public int finitFlag() {
         return finitFlag;
     }
 
-    /** The {@code finit_module} flags of a set of forces (0 for none). */
+    /**
+     * The {@code finit_module} flags of a set of forces (0 for none).
+     *
+     * @param forces the forces asked for
+     * @return the flags, or-ed together
+     */
     public static int finitFlags(Set<Force> forces) {
         int flags = 0;
         for (Force f : forces) {

@@ -16,7 +16,9 @@ public class KernelCallException extends KmodException {
 
     /** The operation: {@code finit_module}, {@code init_module}, {@code delete_module}, {@code open}, ... */
     private final String operation;
+    /** The module's name. */
     private final String module;
+    /** The positive error number. */
     private final int errno;
 
     /**
@@ -31,7 +33,14 @@ public class KernelCallException extends KmodException {
         this(operation, module, errno, null);
     }
 
-    /** Like {@link #KernelCallException(String, String, int)}, with the underlying cause. */
+    /**
+     * Like {@link #KernelCallException(String, String, int)}, with the underlying cause.
+     *
+     * @param operation what failed, as for the three-argument constructor
+     * @param module the module's name
+     * @param errno the positive error number
+     * @param cause the underlying failure, e.g. an {@link java.io.IOException} of {@code open}
+     */
     public KernelCallException(String operation, String module, int errno, Throwable cause) {
         super(Objects.requireNonNull(operation, "operation") + " '" + Objects.requireNonNull(module, "module")
                 + "': " + Errno.name(errno) + " (" + Errno.strerror(errno) + ")", cause);
@@ -43,32 +52,57 @@ public class KernelCallException extends KmodException {
         this.errno = errno;
     }
 
-    /** What failed: {@code finit_module}, {@code init_module}, {@code delete_module}, {@code open}, ... */
+    /**
+     * What failed: {@code finit_module}, {@code init_module}, {@code delete_module}, {@code open},
+     * ...
+     *
+     * @return the name of the failed operation
+     */
     public String operation() {
         return operation;
     }
 
-    /** The module's name. */
+    /**
+     * The module's name.
+     *
+     * @return the name of the module the operation was for
+     */
     public String module() {
         return module;
     }
 
-    /** The positive error number. */
+    /**
+     * The positive error number.
+     *
+     * @return the error number, e.g. {@code 17}
+     */
     public int errno() {
         return errno;
     }
 
-    /** The symbolic name of the error number: {@code EEXIST}, {@code ENOSYS}, ... */
+    /**
+     * The symbolic name of the error number: {@code EEXIST}, {@code ENOSYS}, ...
+     *
+     * @return the error's name, e.g. {@code EEXIST}
+     */
     public String errnoName() {
         return Errno.name(errno);
     }
 
-    /** glibc's text for the error number: {@code File exists}, {@code Function not implemented}, ... */
+    /**
+     * glibc's text for the error number: {@code File exists}, {@code Function not implemented}, ...
+     *
+     * @return the error's text, e.g. {@code File exists}
+     */
     public String strerror() {
         return Errno.strerror(errno);
     }
 
-    /** True for a removal ({@code delete_module}), false for every step of an insertion. */
+    /**
+     * True for a removal ({@code delete_module}), false for every step of an insertion.
+     *
+     * @return whether the failed operation is {@code delete_module}
+     */
     public boolean isRemoval() {
         return "delete_module".equals(operation);
     }
@@ -77,6 +111,8 @@ public class KernelCallException extends KmodException {
      * What {@code modprobe} (kmod 30) prints for this error after {@code could not insert 'NAME': }
      * or {@code could not remove 'NAME': }: glibc's text, except that an insertion failing with
      * {@code ENOENT} reads {@code Unknown symbol in module, or unknown parameter (see dmesg)}.
+     *
+     * @return the text modprobe prints for the error
      */
     public String reason() {
         if (errno == Errno.ENOENT && !isRemoval()) {

@@ -4,7 +4,7 @@ import io.github.jkmod.KmodException;
 import java.nio.file.Path;
 
 /**
- * The three system calls that load and unload modules (SEMANTICS.md §4). One implementation makes
+ * The three system calls that load and unload modules (docs/semantics.md). One implementation makes
  * the real calls ({@link #system()}); tests use fakes
  * ({@link io.github.jkmod.core.kernel.testing.FakeKernel}) or mocks.
  *
@@ -41,6 +41,9 @@ public interface KernelCalls {
     /**
      * {@code init_module(image, len, params)} on an uncompressed ELF image.
      *
+     * @param module the module's name, for error messages
+     * @param image the uncompressed module image
+     * @param params the module parameters, {@code ""} for none
      * @throws KernelCallException with the error of {@code init_module}
      * @throws KmodException when system calls cannot be made at all (no native access)
      */
@@ -50,6 +53,7 @@ public interface KernelCalls {
      * {@code delete_module(name, flags)}.
      *
      * @param flags {@link #DELETE_NONBLOCK}, optionally with {@link #DELETE_FORCE}
+     * @param module the module's name
      * @throws KernelCallException with the error of {@code delete_module}
      * @throws KmodException when system calls cannot be made at all (no native access)
      */
@@ -60,6 +64,8 @@ public interface KernelCalls {
      * that only plans (or prints) never loads JNA. The first call prepares JNA (choosing a writable
      * directory for its native part when it must unpack one) and fails with a {@link KmodException}
      * that says what to do when that is impossible.
+     *
+     * @return the kernel calls of the running system
      */
     static KernelCalls system() {
         return SystemKernelCalls.INSTANCE;

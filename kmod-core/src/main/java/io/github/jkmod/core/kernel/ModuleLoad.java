@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The per-module step of a probe: insert a module unless it is already in the kernel
- * (SEMANTICS.md §5). Thread-safe; many loaders may run it for the same module at once.
+ * (docs/semantics.md). Thread-safe; many loaders may run it for the same module at once.
  *
  * <p>"In the kernel" means {@link ModuleState#LIVE} or {@link ModuleState#BUILTIN} as the state's
  * {@link InitstateLogic} reads them. With {@link InitstateLogic#KMOD_20} (the default) a module whose
@@ -35,18 +35,31 @@ public final class ModuleLoad {
     private final ModuleLoader loader;
     private final KernelState state;
 
-    /** A step that reads module states with the loader's state (and its logic). */
+    /**
+     * A step that reads module states with the loader's state (and its logic).
+     *
+     * @param loader the loader that makes the system calls and whose state is read
+     */
     public ModuleLoad(ModuleLoader loader) {
         this(loader, loader.state().logic());
     }
 
-    /** A step that reads module states with {@code logic}. */
+    /**
+     * A step that reads module states with {@code logic}.
+     *
+     * @param loader the loader that makes the system calls
+     * @param logic how to read module states
+     */
     public ModuleLoad(ModuleLoader loader, InitstateLogic logic) {
         this.loader = Objects.requireNonNull(loader, "loader");
         this.state = loader.state().withLogic(Objects.requireNonNull(logic, "logic"));
     }
 
-    /** The logic module states are read with. */
+    /**
+     * The logic module states are read with.
+     *
+     * @return the logic in use
+     */
     public InitstateLogic logic() {
         return state.logic();
     }
@@ -55,6 +68,10 @@ public final class ModuleLoad {
      * Loads {@code module} from {@code file} unless it is in the kernel.
      *
      * @param ignoreLoaded insert without asking the state first
+     * @param module the module's name
+     * @param file the module file, compressed or not
+     * @param options the module parameters, {@code ""} for none
+     * @param force the version checks to skip; empty for none
      * @return how it ended; never {@code null}
      * @throws KernelCallException when the insertion fails with anything but {@code EEXIST}
      * @throws KmodException when the state cannot be read or no system call can be made
@@ -75,12 +92,28 @@ public final class ModuleLoad {
         }
     }
 
-    /** Loads {@code module} from {@code file} unless it is in the kernel, with no force and asking the state. */
+    /**
+     * Loads {@code module} from {@code file} unless it is in the kernel, with no force and asking
+     * the state.
+     *
+     * @param module the module's name
+     * @param file the module file, compressed or not
+     * @param options the module parameters, {@code ""} for none
+     * @return how it ended; never {@code null}
+     * @throws KmodException when the insertion fails with anything but {@code EEXIST}, or the state
+     *     cannot be read
+     */
     public Outcome loadIfNeeded(String module, Path file, String options) throws KmodException {
         return loadIfNeeded(module, file, options, Set.of(), false);
     }
 
-    /** {@link ModuleState#LIVE} and {@link ModuleState#BUILTIN} are in the kernel; {@code COMING} is not. */
+    /**
+     * {@link ModuleState#LIVE} and {@link ModuleState#BUILTIN} are in the kernel; {@code COMING} is
+     * not.
+     *
+     * @param s a module state
+     * @return true for live and builtin modules
+     */
     public static boolean isInKernel(ModuleState s) {
         return s == ModuleState.LIVE || s == ModuleState.BUILTIN;
     }

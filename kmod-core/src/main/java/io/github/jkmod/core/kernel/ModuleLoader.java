@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Inserts and removes one module file, as {@code modprobe} does (SEMANTICS.md §4). Thread-safe.
+ * Inserts and removes one module file, as {@code modprobe} does (docs/semantics.md). Thread-safe.
  *
  * <p>Insertion: when the file is uncompressed, or compressed with the method that
  * {@code /sys/module/compression} names, {@code finit_module} on the file (flag
@@ -38,6 +38,10 @@ public final class ModuleLoader {
 
     /**
      * A loader that makes {@code calls} and reads {@code sys/module/compression} under the state's root.
+     *
+     * @param calls the system calls to make
+     * @param state the kernel whose {@code sys/module/compression} tells which compressed files the
+     *     kernel takes as they are
      */
     public ModuleLoader(KernelCalls calls, KernelState state) {
         this(calls, state, new StandardModuleImages(), Pacer.SYSTEM);
@@ -50,12 +54,21 @@ public final class ModuleLoader {
         this.pacer = Objects.requireNonNull(pacer, "pacer");
     }
 
-    /** The kernel state this loader reads ({@code sys/module/compression}; {@link ModuleLoad} reads module states). */
+    /**
+     * The kernel state this loader reads ({@code sys/module/compression}; {@link ModuleLoad} reads
+     * module states).
+     *
+     * @return the kernel state given to the constructor
+     */
     public KernelState state() {
         return state;
     }
 
-    /** The system calls this loader makes. */
+    /**
+     * The system calls this loader makes.
+     *
+     * @return the system calls given to the constructor
+     */
     public KernelCalls calls() {
         return calls;
     }
@@ -108,6 +121,8 @@ public final class ModuleLoader {
      * Removes {@code module}: {@code delete_module(name, O_NONBLOCK)}, with {@code O_TRUNC} when
      * {@code force}.
      *
+     * @param module the module's name
+     * @param force true to remove even when in use ({@code modprobe -f}, {@code rmmod -f})
      * @throws KernelCallException with the kernel's answer (EAGAIN or EBUSY when in use, ENOENT when
      *     not loaded, EPERM, ...)
      */
@@ -121,6 +136,9 @@ public final class ModuleLoader {
      * 2 ms and never overshoot the deadline (each is the largest power of two of milliseconds not
      * above twice the previous one and not above the time left).
      *
+     * @param module the module's name
+     * @param force true to remove even when in use
+     * @param timeout how long to wait for the module to be no longer in use
      * @return true when removed; false when the module was still in use at the deadline (kmod 30
      *     then ends without a message and with status 0)
      * @throws KernelCallException for any answer but EAGAIN

@@ -24,6 +24,9 @@ public interface SystemLog {
      * {@code openlog(ident, options, facility)}. Connecting is left to the first message (no
      * {@code LOG_NDELAY}), as libc does.
      *
+     * @param ident the name prefixed to each message, e.g. {@code modprobe}
+     * @param options the {@code LOG_*} option bits, e.g. {@link #LOG_CONS}
+     * @param facility the facility, e.g. {@link #LOG_DAEMON}
      * @throws KmodException when the native library cannot be loaded
      */
     void open(String ident, int options, int facility) throws KmodException;
@@ -34,6 +37,7 @@ public interface SystemLog {
      * to the console with {@link #LOG_CONS}).
      *
      * @param priority a syslog level (0 to 7), optionally or-ed with a facility
+     * @param message the message, without the newline
      * @throws KmodException when the native library cannot be loaded
      */
     void log(int priority, String message) throws KmodException;
@@ -44,6 +48,8 @@ public interface SystemLog {
     /**
      * libc's logger. Cheap: no native code is loaded until the first {@link #open} or
      * {@link #log}; a failure to load it is reported by each of those calls.
+     *
+     * @return libc's system logger
      */
     static SystemLog system() {
         return JnaSystemLog.instance();

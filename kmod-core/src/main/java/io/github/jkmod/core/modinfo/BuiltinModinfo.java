@@ -21,6 +21,10 @@ public final class BuiltinModinfo {
      * underscores) found in {@code data}, the contents of {@code modules.builtin.modinfo}; empty when
      * the module has none. {@code file} is named in error messages.
      *
+     * @param file the {@code modules.builtin.modinfo} file, for error messages
+     * @param data the file's contents
+     * @param module the builtin module's name
+     * @return the module's fields, in file order
      * @throws ModuleFormatException when a record of the module has no {@code =}
      */
     public static List<ModinfoField> fields(Path file, byte[] data, String module) throws ModuleFormatException {

@@ -14,7 +14,9 @@ import java.util.Optional;
 public final class CompressedDataException extends ModuleFormatException {
     private static final long serialVersionUID = 1L;
 
+    /** How the stream is compressed. */
     private final Compression method;
+    /** kmod 34's words for the failure, or null where jkmod does not know them. */
     private final String decoderMessage;
 
     CompressedDataException(Path file, long offset, Compression method, String what, String decoderMessage,

@@ -25,17 +25,32 @@ public enum Compression {
         this.magic = magic;
     }
 
-    /** The name used by {@code /sys/module/compression}: {@code gzip}, {@code xz}, {@code zstd} ({@code none} for NONE). */
+    /**
+     * The name used by {@code /sys/module/compression}: {@code gzip}, {@code xz}, {@code zstd}
+     * ({@code none} for NONE).
+     *
+     * @return the method's sysfs name
+     */
     public String sysfsName() {
         return sysfsName;
     }
 
-    /** The magic bytes that start a file compressed this way (empty for NONE). */
+    /**
+     * The magic bytes that start a file compressed this way (empty for NONE).
+     *
+     * @return a new copy of the magic bytes
+     */
     public byte[] magic() {
         return magic.clone();
     }
 
-    /** The compression of a file that starts with {@code head} (any length; NONE when no magic matches). */
+    /**
+     * The compression of a file that starts with {@code head} (any length; NONE when no magic
+     * matches).
+     *
+     * @param head the first bytes of the file, as many as are at hand
+     * @return the compression whose magic starts {@code head}, or NONE
+     */
     public static Compression detect(byte[] head) {
         for (Compression c : values()) {
             if (c != NONE && startsWith(head, c.magic)) {
@@ -45,7 +60,13 @@ public enum Compression {
         return NONE;
     }
 
-    /** The method named {@code name} as written in {@code /sys/module/compression} (surrounding blanks ignored). */
+    /**
+     * The method named {@code name} as written in {@code /sys/module/compression} (surrounding
+     * blanks ignored).
+     *
+     * @param name the sysfs name, e.g. {@code "xz\n"} as read
+     * @return the method, or empty for a name the kernel does not use
+     */
     public static Optional<Compression> fromSysfsName(String name) {
         String n = name.strip();
         for (Compression c : values()) {

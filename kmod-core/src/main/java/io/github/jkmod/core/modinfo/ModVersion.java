@@ -10,12 +10,22 @@ import java.util.Objects;
  * @param symbol the symbol name
  */
 public record ModVersion(long crc, String symbol) {
-    /** Checks that the symbol is not null. */
+    /**
+     * Checks that the symbol is not null.
+     *
+     * @param crc the crc
+     * @param symbol the symbol name; not null
+     */
     public ModVersion {
         Objects.requireNonNull(symbol, "symbol");
     }
 
-    /** The line {@code modprobe --show-modversions} / {@code --show-exports} prints, without the newline: {@code 0x%08x\tSYMBOL}. */
+    /**
+     * The line {@code modprobe --show-modversions} / {@code --show-exports} prints, without the
+     * newline: {@code 0x%08x\tSYMBOL}.
+     *
+     * @return the line, e.g. {@code 0x1234abcd\tprintk}
+     */
     public String format() {
         return String.format("0x%08x\t%s", crc, symbol);
     }

@@ -39,17 +39,31 @@ public final class ModinfoPrinter {
         this.profile = profile;
     }
 
-    /** Prints every field, one per line, as the {@linkplain KmodProfile#DEFAULT default profile}'s modinfo. */
+    /**
+     * Prints every field, one per line, as the {@linkplain KmodProfile#DEFAULT default profile}'s
+     * modinfo.
+     *
+     * @return a printer of every field
+     */
     public static ModinfoPrinter allFields() {
         return new ModinfoPrinter(Optional.empty(), '\n', KmodProfile.DEFAULT);
     }
 
-    /** Prints only the values of {@code field} ({@code modinfo -F FIELD}; exact, case-sensitive). */
+    /**
+     * Prints only the values of {@code field} ({@code modinfo -F FIELD}; exact, case-sensitive).
+     *
+     * @param field the field's name, e.g. {@code depends}
+     * @return a printer of that field's values only
+     */
     public static ModinfoPrinter onlyField(String field) {
         return new ModinfoPrinter(Optional.of(Objects.requireNonNull(field, "field")), '\n', KmodProfile.DEFAULT);
     }
 
-    /** The same printer ending entries with NUL instead of newline ({@code modinfo -0}). */
+    /**
+     * The same printer ending entries with NUL instead of newline ({@code modinfo -0}).
+     *
+     * @return a new printer; this one is unchanged
+     */
     public ModinfoPrinter nulSeparated() {
         return new ModinfoPrinter(field, '\0', profile);
     }
@@ -65,7 +79,11 @@ public final class ModinfoPrinter {
         return new ModinfoPrinter(field, separator, Objects.requireNonNull(profile, "profile"));
     }
 
-    /** The field this printer is restricted to, if any. */
+    /**
+     * The field this printer is restricted to, if any.
+     *
+     * @return the field's name, or empty when every field is printed
+     */
     public Optional<String> field() {
         return field;
     }
@@ -76,6 +94,7 @@ public final class ModinfoPrinter {
      * @param filename the path as modinfo shows it (absolute, as given: kmod does not resolve links)
      * @param info the fields, usually {@link ModuleFile#info()}
      * @param errors receives one message per invalid parameter record
+     * @return the whole text, newlines (or NULs) included
      */
     public String formatFile(String filename, List<ModinfoField> info, Consumer<String> errors) {
         StringBuilder out = new StringBuilder();
@@ -95,6 +114,7 @@ public final class ModinfoPrinter {
      * @param name the module name
      * @param info its fields from {@code modules.builtin.modinfo}
      * @param errors receives one message per invalid parameter record
+     * @return the whole text, newlines (or NULs) included
      */
     public String formatBuiltin(String name, List<ModinfoField> info, Consumer<String> errors) {
         StringBuilder out = new StringBuilder();

@@ -60,7 +60,14 @@ public final class ModuleFile {
         this.elf = ElfFile.parse(file, image);
     }
 
-    /** Reads {@code file} with the default limit {@link #MAX_IMAGE_SIZE}. */
+    /**
+     * Reads {@code file} with the default limit {@link #MAX_IMAGE_SIZE}.
+     *
+     * @param file the module file, compressed or not
+     * @return the module, its image decompressed and its ELF header parsed
+     * @throws KmodException when the file cannot be read, is too large or is malformed; see {@link
+     *     #read(Path, long)}
+     */
     public static ModuleFile read(Path file) throws KmodException {
         return read(file, MAX_IMAGE_SIZE);
     }
@@ -69,6 +76,8 @@ public final class ModuleFile {
      * Reads {@code file}, decompressing it when its first bytes say it is compressed.
      *
      * @param maxImageSize the largest file and uncompressed image accepted (at most about 2 GiB)
+     * @param file the module file, compressed or not
+     * @return the module, its image decompressed and its ELF header parsed
      * @throws ModuleFormatException when the file is too large, its compressed data is corrupt or
      *     larger than the limit once decompressed, or its ELF header is malformed
      * @throws KmodException when the file cannot be read (the cause is the I/O exception)
@@ -81,6 +90,12 @@ public final class ModuleFile {
     /**
      * A module from bytes held in memory (compressed or not; the array is copied). {@code name}
      * is the file named in error messages.
+     *
+     * @param name the file name to give in error messages
+     * @param data the file's bytes, compressed or not
+     * @return the module
+     * @throws ModuleFormatException when the compressed data is corrupt or too large, or the ELF
+     *     header is malformed
      */
     public static ModuleFile of(Path name, byte[] data) throws ModuleFormatException {
         return of(name, data.clone(), MAX_IMAGE_SIZE);
@@ -91,6 +106,8 @@ public final class ModuleFile {
      * it is not compressed, else its decompressed contents (at most {@link #MAX_IMAGE_SIZE} bytes).
      *
      * @param file the file the bytes come from, named in error messages
+     * @param data the file's bytes, compressed or not
+     * @return the uncompressed bytes
      * @throws ModuleFormatException when the compressed data is corrupt or too large
      */
     public static byte[] uncompressed(Path file, byte[] data) throws ModuleFormatException {
@@ -134,6 +151,9 @@ public final class ModuleFile {
      * since libkmod reads such files by their size (0). Never waits for a FIFO's writer, never
      * reads endlessly.
      *
+     * @param file the module file
+     * @param max the largest size accepted, in bytes
+     * @return the file's bytes, as they are on disk
      * @throws ModuleFormatException when the file is larger than {@code max}
      * @throws IOException when it cannot be opened or read ({@link NoSuchFileException},
      *     {@link AccessDeniedException}, or another, e.g. for a directory)
@@ -168,32 +188,56 @@ public final class ModuleFile {
         return new byte[0];
     }
 
-    /** The file this module was read from. */
+    /**
+     * The file this module was read from.
+     *
+     * @return the path given to {@link #read} or {@link #of}
+     */
     public Path file() {
         return file;
     }
 
-    /** How the file is compressed. */
+    /**
+     * How the file is compressed.
+     *
+     * @return the compression recognised by the file's magic bytes
+     */
     public Compression compression() {
         return compression;
     }
 
-    /** A copy of the uncompressed image (what {@code init_module} is given). */
+    /**
+     * A copy of the uncompressed image (what {@code init_module} is given).
+     *
+     * @return a new copy of the image
+     */
     public byte[] image() {
         return image.clone();
     }
 
-    /** The size of the uncompressed image in bytes. */
+    /**
+     * The size of the uncompressed image in bytes.
+     *
+     * @return the image size, in bytes
+     */
     public int imageSize() {
         return image.length;
     }
 
-    /** The parsed ELF structure of the image. */
+    /**
+     * The parsed ELF structure of the image.
+     *
+     * @return the ELF view of the image
+     */
     public ElfFile elf() {
         return elf;
     }
 
-    /** Whether the image has a {@code .modinfo} section (without one, libkmod answers ENOENT). */
+    /**
+     * Whether the image has a {@code .modinfo} section (without one, libkmod answers ENOENT).
+     *
+     * @return true when a {@code .modinfo} section exists
+     */
     public boolean hasModinfo() {
         return elf.section(".modinfo").isPresent();
     }
@@ -201,6 +245,9 @@ public final class ModuleFile {
     /**
      * The {@code .modinfo} records in file order ({@code key=value}, NUL-separated; empty strings
      * from padding are skipped). Empty when there is no {@code .modinfo} section.
+     *
+     * @return the records, never null
+     * @throws ModuleFormatException when the section lies outside the file
      */
     public List<ModinfoField> modinfo() throws ModuleFormatException {
         Optional<ElfSection> s = elf.section(".modinfo");
@@ -214,7 +261,13 @@ public final class ModuleFile {
         return List.copyOf(out);
     }
 
-    /** The values of every {@code .modinfo} record named {@code key}, in file order. */
+    /**
+     * The values of every {@code .modinfo} record named {@code key}, in file order.
+     *
+     * @param key the record name, e.g. {@code alias}
+     * @return the values, never null
+     * @throws ModuleFormatException when the section lies outside the file
+     */
     public List<String> modinfo(String key) throws ModuleFormatException {
         List<String> out = new ArrayList<>();
         for (ModinfoField f : modinfo()) {
@@ -229,6 +282,9 @@ public final class ModuleFile {
      * What {@code modinfo} lists for this file: the {@code .modinfo} records, then, when the file
      * carries a signature that can be decoded, the signature fields. A signature that cannot be
      * decoded is left out (and logged), as the real tool does.
+     *
+     * @return the fields, never null
+     * @throws ModuleFormatException when the {@code .modinfo} section lies outside the file
      */
     public List<ModinfoField> info() throws ModuleFormatException {
         List<ModinfoField> out = new ArrayList<>(modinfo());
@@ -240,7 +296,11 @@ public final class ModuleFile {
         return List.copyOf(out);
     }
 
-    /** Whether the image has a {@code __versions} section (without one, libkmod answers ENOENT). */
+    /**
+     * Whether the image has a {@code __versions} section (without one, libkmod answers ENOENT).
+     *
+     * @return true when a {@code __versions} section exists
+     */
     public boolean hasVersions() {
         return elf.section("__versions").isPresent();
     }
@@ -250,6 +310,7 @@ public final class ModuleFile {
      * name[64 - sizeof(unsigned long)]; }}, i.e. 64-byte entries with an 8-byte (64-bit files) or
      * 4-byte (32-bit files) crc. Empty when there is no such section.
      *
+     * @return the symbols the module uses, with their crcs, in table order
      * @throws ModuleFormatException when the section size is not a multiple of 64 or a name fills
      *     its field without a terminating NUL
      */
@@ -284,6 +345,9 @@ public final class ModuleFile {
     /**
      * Whether the file has any table of exported symbols: {@code __crc_} symbols or a
      * {@code __ksymtab_strings} section (without either, libkmod answers ENOENT).
+     *
+     * @return true when {@link #exports()} has something to read
+     * @throws ModuleFormatException when the symbol table is malformed
      */
     public boolean hasExportTable() throws ModuleFormatException {
         return !crcSymbols().isEmpty() || elf.section("__ksymtab_strings").isPresent();
@@ -295,6 +359,9 @@ public final class ModuleFile {
      * section, the 32-bit value at its place in that section, {@code __kcrctab}; for an absolute
      * symbol, its value); when there are none, the strings of {@code __ksymtab_strings} with crc 0.
      * Empty when there is neither.
+     *
+     * @return the exported symbols, with their crcs
+     * @throws ModuleFormatException when the symbol table or a section it points into is malformed
      */
     public List<ModVersion> exports() throws ModuleFormatException {
         List<ElfSymbol> crcs = crcSymbols();
@@ -345,6 +412,7 @@ public final class ModuleFile {
     /**
      * The appended module signature, if the image ends with {@value ModuleSignature#MAGIC}.
      *
+     * @return the signature, or empty when the file is not signed
      * @throws ModuleFormatException when the trailer is there but what precedes it cannot be
      *     decoded (lengths past the file, malformed DER, an unknown id type or hash algorithm, a
      *     signer named by key identifier): {@code modinfo} then shows no signature fields
@@ -357,6 +425,8 @@ public final class ModuleFile {
      * A copy of the image with {@code SHF_ALLOC} cleared on {@code __versions}, so that the kernel
      * ignores the symbol versions ({@code --force-modversion} on the {@code init_module} path). An
      * unchanged copy when there is no such section.
+     *
+     * @return the image, ready for {@code init_module}
      */
     public byte[] withoutModversions() {
         byte[] copy = image.clone();
@@ -372,6 +442,9 @@ public final class ModuleFile {
      * A copy of the image whose {@code vermagic=...} record in {@code .modinfo} is overwritten with
      * NUL bytes, so that the kernel finds no version magic ({@code --force-vermagic} on the
      * {@code init_module} path). An unchanged copy when there is no such record.
+     *
+     * @return the image, ready for {@code init_module}
+     * @throws ModuleFormatException when the {@code .modinfo} section lies outside the file
      */
     public byte[] withoutVermagic() throws ModuleFormatException {
         byte[] copy = image.clone();

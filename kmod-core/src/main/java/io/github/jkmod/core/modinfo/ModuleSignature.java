@@ -26,7 +26,16 @@ public record ModuleSignature(String idType, String signer, byte[] keyId, String
     /** The trailer that ends a signed module file. */
     public static final String MAGIC = "~Module signature appended~\n";
 
-    /** Copies the arrays and checks for nulls. */
+    /**
+     * Copies the arrays and checks for nulls.
+     *
+     * @param idType the signature's id type
+     * @param signer who signed
+     * @param keyId the key identifier; copied
+     * @param hashAlgorithm the hash algorithm's name
+     * @param signature the raw signature bytes; copied
+     * @param signedLength how many bytes at the start of the image the signature covers
+     */
     public ModuleSignature {
         Objects.requireNonNull(idType, "idType");
         Objects.requireNonNull(signer, "signer");
@@ -35,13 +44,21 @@ public record ModuleSignature(String idType, String signer, byte[] keyId, String
         signature = signature.clone();
     }
 
-    /** A copy of the key identifier. */
+    /**
+     * A copy of the key identifier.
+     *
+     * @return a new copy of the key identifier
+     */
     @Override
     public byte[] keyId() {
         return keyId.clone();
     }
 
-    /** A copy of the signature bytes. */
+    /**
+     * A copy of the signature bytes.
+     *
+     * @return a new copy of the signature bytes
+     */
     @Override
     public byte[] signature() {
         return signature.clone();
@@ -51,6 +68,8 @@ public record ModuleSignature(String idType, String signer, byte[] keyId, String
      * The fields {@code modinfo} adds after the {@code .modinfo} records: {@code sig_id},
      * {@code signer}, {@code sig_key}, {@code sig_hashalgo}, {@code signature}, the byte strings in
      * {@link #hex(byte[])} form.
+     *
+     * @return the five fields, in the order modinfo prints them
      */
     public List<ModinfoField> fields() {
         return List.of(new ModinfoField("sig_id", idType), new ModinfoField("signer", signer),
@@ -62,6 +81,9 @@ public record ModuleSignature(String idType, String signer, byte[] keyId, String
      * Bytes the way {@code modinfo} prints keys and signatures: upper-case hex pairs joined by
      * {@code :}, 20 bytes to a line, each further line starting with two tabs
      * ({@code "AB:CD:...:EF:\n\t\t01:..."}); empty for no bytes.
+     *
+     * @param bytes the bytes to print
+     * @return the text, without a trailing newline
      */
     public static String hex(byte[] bytes) {
         StringBuilder sb = new StringBuilder(bytes.length * 3 + bytes.length / 20 * 3);

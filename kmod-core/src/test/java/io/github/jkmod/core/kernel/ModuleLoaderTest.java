@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 
-/** The insert path of SEMANTICS.md §4, checked on the calls a loader makes (Mockito). */
+/** The insert path of docs/semantics.md, checked on the calls a loader makes (Mockito). */
 class ModuleLoaderTest {
 
     @TempDir

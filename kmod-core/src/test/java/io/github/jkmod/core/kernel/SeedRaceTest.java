@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seed's race (SEMANTICS.md §5), reproduced without a kernel and shown fixed.
+ * The seed's race (docs/semantics.md), reproduced without a kernel and shown fixed.
  *
  * <p>Each round, several loaders run the probe step for one module at once against a
  * {@link FakeKernel}. The loader that gets to insert it holds the window (module directory present,

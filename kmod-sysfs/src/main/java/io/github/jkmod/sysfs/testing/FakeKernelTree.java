@@ -65,13 +65,20 @@ public final class FakeKernelTree {
      * A new tree under {@code root} (created if needed): an empty {@code sys/module/} and an empty
      * {@code proc/modules}.
      *
+     * @param root the directory to build the fake {@code sys/} and {@code proc/} in, e.g. a JUnit
+     *     {@code @TempDir}
+     * @return the new tree
      * @throws java.io.UncheckedIOException when the directories cannot be created
      */
     public static FakeKernelTree at(Path root) {
         return new FakeKernelTree(Objects.requireNonNull(root, "root"));
     }
 
-    /** The root given to {@link #at}. */
+    /**
+     * The root given to {@link #at}.
+     *
+     * @return the root directory of the tree
+     */
     public Path root() {
         return root;
     }
@@ -80,6 +87,8 @@ public final class FakeKernelTree {
      * The handle of module {@code name}; a new handle is {@linkplain FakeModule.Phase#ABSENT absent}
      * until a phase method is called. The same handle is returned for the same name.
      *
+     * @param name the module's kernel name
+     * @return the module's handle
      * @throws IllegalArgumentException when {@code name} is empty, {@code .}, {@code ..} or holds a {@code /}
      */
     public synchronized FakeModule module(String name) {
@@ -87,13 +96,23 @@ public final class FakeKernelTree {
         return modules.computeIfAbsent(name, n -> new FakeModule(this, n));
     }
 
-    /** Writes {@code sys/module/compression} ({@code gzip}, {@code xz}, {@code zstd}). */
+    /**
+     * Writes {@code sys/module/compression} ({@code gzip}, {@code xz}, {@code zstd}).
+     *
+     * @param method the compression method the fake kernel claims to decompress
+     * @return this tree, for chaining
+     */
     public synchronized FakeKernelTree compression(String method) {
         writer.writeAtomically(root.resolve("sys/module/compression"), method + "\n");
         return this;
     }
 
-    /** Writes {@code proc/cmdline} (a newline is added). */
+    /**
+     * Writes {@code proc/cmdline} (a newline is added).
+     *
+     * @param commandLine the kernel command line, e.g. {@code "quiet foo.bar=1"}
+     * @return this tree, for chaining
+     */
     public synchronized FakeKernelTree cmdline(String commandLine) {
         writer.writeAtomically(root.resolve("proc/cmdline"), commandLine + "\n");
         return this;
@@ -102,6 +121,9 @@ public final class FakeKernelTree {
     /**
      * Writes {@code proc/modules} by hand (each line followed by a newline), and stops writing it from
      * the modules' phases until {@link #procModulesFromModules()}.
+     *
+     * @param lines the lines, without newlines
+     * @return this tree, for chaining
      */
     public synchronized FakeKernelTree procModulesLines(String... lines) {
         procByHand = true;
@@ -113,7 +135,11 @@ public final class FakeKernelTree {
         return this;
     }
 
-    /** Writes {@code proc/modules} from the modules' phases again, now and after every change. */
+    /**
+     * Writes {@code proc/modules} from the modules' phases again, now and after every change.
+     *
+     * @return this tree, for chaining
+     */
     public synchronized FakeKernelTree procModulesFromModules() {
         procByHand = false;
         writeProcModules();
@@ -125,6 +151,8 @@ public final class FakeKernelTree {
      * input. The content is written as given (no newline added).
      *
      * @param relativePath a path relative to the root, such as {@code "sys/module/x/initstate"}
+     * @param content the exact bytes to write, as text
+     * @return this tree, for chaining
      * @throws IllegalArgumentException when {@code relativePath} is absolute
      */
     public synchronized FakeKernelTree file(String relativePath, String content) {
@@ -136,12 +164,20 @@ public final class FakeKernelTree {
         return this;
     }
 
-    /** Says yes for the modules that were made {@link FakeModule#builtin()}; thread-safe, live. */
+    /**
+     * Says yes for the modules that were made {@link FakeModule#builtin()}; thread-safe, live.
+     *
+     * @return an oracle that reads the builtin marks of this tree at each question
+     */
     public BuiltinOracle builtinOracle() {
         return builtins::contains;
     }
 
-    /** A {@link KernelState} of this root that uses {@link #builtinOracle()} (default logic). */
+    /**
+     * A {@link KernelState} of this root that uses {@link #builtinOracle()} (default logic).
+     *
+     * @return a state reader of this tree
+     */
     public KernelState kernelState() {
         return KernelState.ofRoot(root).withBuiltinOracle(builtinOracle());
     }

@@ -41,7 +41,7 @@ public final class FakeModule {
     public enum Phase {
         /** Not on disk. */
         ABSENT,
-        /** Directory present, {@code initstate} absent: the window of SEMANTICS.md §5. */
+        /** Directory present, {@code initstate} absent: the window (docs/semantics.md). */
         WINDOW,
         /** {@code initstate} = {@code coming}. */
         COMING,
@@ -73,59 +73,105 @@ public final class FakeModule {
         this.name = name;
     }
 
-    /** The module's name. */
+    /**
+     * The module's name.
+     *
+     * @return the module's kernel name
+     */
     public String name() {
         return name;
     }
 
-    /** The tree this module belongs to (to go on with another module in one chain). */
+    /**
+     * The tree this module belongs to (to go on with another module in one chain).
+     *
+     * @return the tree that made this handle
+     */
     public FakeKernelTree tree() {
         return tree;
     }
 
-    /** The module's current phase. */
+    /**
+     * The module's current phase.
+     *
+     * @return the phase the module's files show now
+     */
     public Phase phase() {
         synchronized (tree) {
             return phase;
         }
     }
 
-    /** The directory {@code ROOT/sys/module/NAME}. */
+    /**
+     * The directory {@code ROOT/sys/module/NAME}.
+     *
+     * @return the module's sysfs directory, which exists in every phase but {@link Phase#ABSENT}
+     */
     public Path directory() {
         return tree.root().resolve("sys/module").resolve(name);
     }
 
-    /** Puts the module in the window: directory present, no {@code initstate} yet. */
+    /**
+     * Puts the module in the window: directory present, no {@code initstate} yet.
+     *
+     * @return this module, for chaining
+     */
     public FakeModule inWindow() {
         return moveTo(Phase.WINDOW);
     }
 
-    /** Loading: {@code initstate} = {@code coming}. */
+    /**
+     * Loading: {@code initstate} = {@code coming}.
+     *
+     * @return this module, for chaining
+     */
     public FakeModule coming() {
         return moveTo(Phase.COMING);
     }
 
-    /** Loaded: {@code initstate} = {@code live}. */
+    /**
+     * Loaded: {@code initstate} = {@code live}.
+     *
+     * @return this module, for chaining
+     */
     public FakeModule live() {
         return moveTo(Phase.LIVE);
     }
 
-    /** Being removed: {@code initstate} = {@code going}. */
+    /**
+     * Being removed: {@code initstate} = {@code going}.
+     *
+     * @return this module, for chaining
+     */
     public FakeModule going() {
         return moveTo(Phase.GOING);
     }
 
-    /** Builtin: a directory without {@code initstate}, and {@link FakeKernelTree#builtinOracle()} says yes. */
+    /**
+     * Builtin: a directory without {@code initstate}, and {@link FakeKernelTree#builtinOracle()}
+     * says yes.
+     *
+     * @return this module, for chaining
+     */
     public FakeModule builtin() {
         return moveTo(Phase.BUILTIN);
     }
 
-    /** Not loaded: the directory disappears at once and the line leaves {@code proc/modules}. */
+    /**
+     * Not loaded: the directory disappears at once and the line leaves {@code proc/modules}.
+     *
+     * @return this module, for chaining
+     */
     public FakeModule remove() {
         return moveTo(Phase.ABSENT);
     }
 
-    /** Sets {@code refcnt} (when not set: the number of holders). */
+    /**
+     * Sets {@code refcnt} (when not set: the number of holders).
+     *
+     * @param count the reference count to show
+     * @return this module, for chaining
+     */
     public FakeModule refcount(int count) {
         synchronized (tree) {
             refcount = OptionalInt.of(count);
@@ -134,7 +180,12 @@ public final class FakeModule {
         return this;
     }
 
-    /** Adds a holder: the link {@code holders/HOLDER -> ../../HOLDER}, as the kernel makes it. */
+    /**
+     * Adds a holder: the link {@code holders/HOLDER -> ../../HOLDER}, as the kernel makes it.
+     *
+     * @param holder the name of the module that uses this one
+     * @return this module, for chaining
+     */
     public FakeModule holder(String holder) {
         FakeKernelTree.checkName(holder);
         synchronized (tree) {
@@ -146,7 +197,12 @@ public final class FakeModule {
         return this;
     }
 
-    /** Removes a holder's link. */
+    /**
+     * Removes a holder's link.
+     *
+     * @param holder the name of the holder to drop
+     * @return this module, for chaining
+     */
     public FakeModule removeHolder(String holder) {
         synchronized (tree) {
             if (holders.remove(holder) && phase != Phase.ABSENT) {
@@ -157,7 +213,13 @@ public final class FakeModule {
         return this;
     }
 
-    /** Sets {@code parameters/NAME} (written with a newline, as the kernel does). */
+    /**
+     * Sets {@code parameters/NAME} (written with a newline, as the kernel does).
+     *
+     * @param parameter the parameter's name
+     * @param value its value, without the newline
+     * @return this module, for chaining
+     */
     public FakeModule parameter(String parameter, String value) {
         FakeKernelTree.checkName(parameter);
         synchronized (tree) {
@@ -167,7 +229,13 @@ public final class FakeModule {
         return this;
     }
 
-    /** Sets {@code sections/SECTION} to {@code 0x%016x} of {@code address}. */
+    /**
+     * Sets {@code sections/SECTION} to {@code 0x%016x} of {@code address}.
+     *
+     * @param section the section's name, e.g. {@code .text}
+     * @param address the section's load address
+     * @return this module, for chaining
+     */
     public FakeModule section(String section, long address) {
         FakeKernelTree.checkName(section);
         synchronized (tree) {
@@ -177,7 +245,12 @@ public final class FakeModule {
         return this;
     }
 
-    /** Sets {@code coresize} (and the size column of {@code proc/modules}). */
+    /**
+     * Sets {@code coresize} (and the size column of {@code proc/modules}).
+     *
+     * @param bytes the size of the module's core, in bytes
+     * @return this module, for chaining
+     */
     public FakeModule coresize(long bytes) {
         synchronized (tree) {
             coreSize = bytes;
@@ -186,7 +259,12 @@ public final class FakeModule {
         return this;
     }
 
-    /** Sets the address column of {@code proc/modules} (0 when not set, as non-root readers see it). */
+    /**
+     * Sets the address column of {@code proc/modules} (0 when not set, as non-root readers see it).
+     *
+     * @param loadAddress the load address to show
+     * @return this module, for chaining
+     */
     public FakeModule address(long loadAddress) {
         synchronized (tree) {
             address = loadAddress;

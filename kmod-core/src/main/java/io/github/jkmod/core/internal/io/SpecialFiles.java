@@ -28,7 +28,14 @@ public final class SpecialFiles {
     private SpecialFiles() {
     }
 
-    /** Opens {@code file} for reading (see the class comment); I/O errors as {@link Files#newInputStream}. */
+    /**
+     * Opens {@code file} for reading (see the class comment); I/O errors as {@link
+     * Files#newInputStream}.
+     *
+     * @param file the file to open
+     * @return a stream reading the file
+     * @throws java.io.IOException when the file cannot be opened
+     */
     public static InputStream open(Path file) throws IOException {
         if (isFifo(file)) {
             try (FileChannel holder = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
@@ -41,6 +48,11 @@ public final class SpecialFiles {
     /**
      * The first {@code max} bytes of {@code file} (all of it when it is shorter), opened as
      * {@link #open} does: an endless device costs at most {@code max} bytes, a FIFO never waits.
+     *
+     * @param file the file to read
+     * @param max the most bytes to read
+     * @return the bytes read, at most {@code max}
+     * @throws java.io.IOException when the file cannot be opened or read
      */
     public static byte[] head(Path file, int max) throws IOException {
         try (InputStream in = open(file)) {
@@ -48,7 +60,13 @@ public final class SpecialFiles {
         }
     }
 
-    /** True for a FIFO (following links). */
+    /**
+     * True for a FIFO (following links).
+     *
+     * @param file the file to test
+     * @return true when {@code file} is a named pipe
+     * @throws java.io.IOException when the file's attributes cannot be read
+     */
     public static boolean isFifo(Path file) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         if (!attributes.isOther()) {

@@ -34,6 +34,7 @@ public final class JnaKernelCalls implements KernelCalls {
     /**
      * Loads JNA and libc for this architecture.
      *
+     * @return the kernel calls, ready to use
      * @throws KmodException when the architecture is unknown, no directory is writable for JNA's
      *     native part, or JNA cannot load
      */

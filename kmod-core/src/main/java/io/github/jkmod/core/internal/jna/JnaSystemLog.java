@@ -20,7 +20,11 @@ public final class JnaSystemLog implements SystemLog {
     private JnaSystemLog() {
     }
 
-    /** The one instance (libc's logger state is per process). */
+    /**
+     * The one instance (libc's logger state is per process).
+     *
+     * @return the process's system logger
+     */
     public static SystemLog instance() {
         return INSTANCE;
     }

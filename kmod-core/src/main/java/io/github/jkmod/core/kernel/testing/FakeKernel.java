@@ -40,7 +40,7 @@ import java.util.Set;
  *       that load failed, loads X itself, as Linux 6.1 does); if X is live, builtin or going,
  *       answers {@code EEXIST};
  *   <li>otherwise creates {@code sys/module/X/} without {@code initstate} (the window of
- *       SEMANTICS.md §5) and runs the {@link #onWindow window hook}; writes {@code initstate =
+ *       docs/semantics.md) and runs the {@link #onWindow window hook}; writes {@code initstate =
  *       coming}, runs the {@link #onInit init hook} (the module's init function), then writes
  *       {@code live} and wakes the waiting loaders.
  * </ol>
@@ -76,7 +76,16 @@ public final class FakeKernel implements KernelCalls {
      * @param image a copy of the image ({@code init_module} only; empty otherwise)
      */
     public record Invocation(Call call, String module, String params, int flags, Optional<Path> file, byte[] image) {
-        /** Checks and copies. */
+        /**
+         * Checks and copies.
+         *
+         * @param call which call
+         * @param module the module name given
+         * @param params the parameters
+         * @param flags the flags
+         * @param file the file, or empty
+         * @param image the image, or empty; copied
+         */
         public Invocation {
             Objects.requireNonNull(call, "call");
             Objects.requireNonNull(module, "module");
@@ -85,7 +94,11 @@ public final class FakeKernel implements KernelCalls {
             image = image.clone();
         }
 
-        /** A copy of the image. */
+        /**
+         * A copy of the image.
+         *
+         * @return a new copy of the image given to {@code init_module}, empty for the other calls
+         */
         @Override
         public byte[] image() {
             return image.clone();
@@ -115,6 +128,7 @@ public final class FakeKernel implements KernelCalls {
         /**
          * Runs for {@code module}.
          *
+         * @param module the module being loaded
          * @throws InterruptedException to abort the load (the loader gets {@code EINTR})
          */
         void run(String module) throws InterruptedException;
@@ -147,35 +161,66 @@ public final class FakeKernel implements KernelCalls {
         this.tree = Objects.requireNonNull(tree, "tree");
     }
 
-    /** A fake kernel that loads into {@code tree}. */
+    /**
+     * A fake kernel that loads into {@code tree}.
+     *
+     * @param tree the fake sysfs and procfs to load into
+     * @return the new kernel, with no hook and no injected error
+     */
     public static FakeKernel on(FakeKernelTree tree) {
         return new FakeKernel(tree);
     }
 
-    /** The tree modules are loaded into. */
+    /**
+     * The tree modules are loaded into.
+     *
+     * @return the tree given to {@link #on}
+     */
     public FakeKernelTree tree() {
         return tree;
     }
 
-    /** Runs {@code hook} in the window: the module's directory exists, {@code initstate} does not yet. */
+    /**
+     * Runs {@code hook} in the window: the module's directory exists, {@code initstate} does not
+     * yet.
+     *
+     * @param hook what to run, e.g. a latch a test waits on
+     * @return this kernel, for chaining
+     */
     public FakeKernel onWindow(LoadHook hook) {
         this.onWindow = Objects.requireNonNull(hook, "hook");
         return this;
     }
 
-    /** Runs {@code hook} as the module's init function: {@code initstate} is {@code coming}. */
+    /**
+     * Runs {@code hook} as the module's init function: {@code initstate} is {@code coming}.
+     *
+     * @param hook what to run
+     * @return this kernel, for chaining
+     */
     public FakeKernel onInit(LoadHook hook) {
         this.onInit = Objects.requireNonNull(hook, "hook");
         return this;
     }
 
-    /** Runs {@code hook} on a loader's thread when it starts waiting for another load of the module. */
+    /**
+     * Runs {@code hook} on a loader's thread when it starts waiting for another load of the module.
+     *
+     * @param hook what to run
+     * @return this kernel, for chaining
+     */
     public FakeKernel onWait(LoadHook hook) {
         this.onWait = Objects.requireNonNull(hook, "hook");
         return this;
     }
 
-    /** The next {@code call} fails with {@code errno} before doing anything (queued: one per call). */
+    /**
+     * The next {@code call} fails with {@code errno} before doing anything (queued: one per call).
+     *
+     * @param call the call to fail
+     * @param errno the positive error number to answer
+     * @return this kernel, for chaining
+     */
     public FakeKernel failNext(Call call, int errno) {
         checkErrno(errno);
         synchronized (lock) {
@@ -188,6 +233,10 @@ public final class FakeKernel implements KernelCalls {
      * Every {@code call} fails with {@code errno} before doing anything, e.g.
      * {@code failAlways(Call.FINIT_MODULE, Errno.ENOSYS)} for a kernel without {@code finit_module};
      * {@code errno} 0 stops it.
+     *
+     * @param call the call to fail
+     * @param errno the positive error number to answer, or 0 to stop failing
+     * @return this kernel, for chaining
      */
     public FakeKernel failAlways(Call call, int errno) {
         synchronized (lock) {
@@ -204,6 +253,10 @@ public final class FakeKernel implements KernelCalls {
     /**
      * The init function of {@code module} fails with {@code errno} (once): the module goes away after
      * {@code coming} and the loader gets the error; waiting loaders then load it themselves.
+     *
+     * @param module the module whose init fails
+     * @param errno the positive error number its init returns
+     * @return this kernel, for chaining
      */
     public FakeKernel failInit(String module, int errno) {
         checkErrno(errno);
@@ -213,7 +266,14 @@ public final class FakeKernel implements KernelCalls {
         return this;
     }
 
-    /** Marks {@code module} in use (or not): {@code delete_module} answers {@code EAGAIN} unless forced. */
+    /**
+     * Marks {@code module} in use (or not): {@code delete_module} answers {@code EAGAIN} unless
+     * forced.
+     *
+     * @param module the module's name
+     * @param used true to mark it in use, false to clear the mark
+     * @return this kernel, for chaining
+     */
     public FakeKernel inUse(String module, boolean used) {
         synchronized (lock) {
             if (used) {
@@ -232,27 +292,43 @@ public final class FakeKernel implements KernelCalls {
      * adds itself to each one's {@code holders/} (so its {@code refcnt} counts it). A module with
      * holders cannot be removed ({@code EAGAIN}, unless {@link KernelCalls#DELETE_FORCE}); a removed
      * module lets go of its dependencies. Images without readable modinfo have no dependencies.
+     *
+     * @return this kernel, for chaining
      */
     public FakeKernel holdingDependencies() {
         this.holdingDependencies = true;
         return this;
     }
 
-    /** Every call so far, in order. */
+    /**
+     * Every call so far, in order.
+     *
+     * @return the recorded calls, oldest first
+     */
     public List<Invocation> calls() {
         synchronized (lock) {
             return List.copyOf(calls);
         }
     }
 
-    /** How many loaders are waiting for a load of {@code module} to end. */
+    /**
+     * How many loaders are waiting for a load of {@code module} to end.
+     *
+     * @param module the module's name
+     * @return the number of loaders waiting now
+     */
     public int waiting(String module) {
         synchronized (lock) {
             return waiters.getOrDefault(module, 0);
         }
     }
 
-    /** The phase of {@code module} in the tree. */
+    /**
+     * The phase of {@code module} in the tree.
+     *
+     * @param module the module's name
+     * @return the module's phase
+     */
     public FakeModule.Phase phase(String module) {
         return tree.module(module).phase();
     }

@@ -38,12 +38,21 @@ public final class FakeKernelClient implements KernelCalls {
         this.socket = socket;
     }
 
-    /** A client of the server listening on {@code socket}; nothing is opened until the first call. */
+    /**
+     * A client of the server listening on {@code socket}; nothing is opened until the first call.
+     *
+     * @param socket the socket file of a {@link FakeKernelServer}
+     * @return the client
+     */
     public static FakeKernelClient connect(Path socket) {
         return new FakeKernelClient(Objects.requireNonNull(socket, "socket"));
     }
 
-    /** The server's socket file. */
+    /**
+     * The server's socket file.
+     *
+     * @return the socket file given to {@link #connect}
+     */
     public Path socket() {
         return socket;
     }

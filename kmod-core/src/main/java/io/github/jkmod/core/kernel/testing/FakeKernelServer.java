@@ -66,6 +66,9 @@ public final class FakeKernelServer implements AutoCloseable {
      * Starts serving {@code kernel} on a new socket file {@code socket} (of the default file system;
      * Linux allows about 100 bytes of path).
      *
+     * @param kernel the kernel that answers the clients' calls, e.g. a {@link FakeKernel}
+     * @param socket the socket file to create
+     * @return the running server; close it to stop
      * @throws IOException when the socket cannot be made, e.g. because the file exists
      */
     public static FakeKernelServer serve(KernelCalls kernel, Path socket) throws IOException {
@@ -84,12 +87,20 @@ public final class FakeKernelServer implements AutoCloseable {
         return server;
     }
 
-    /** The socket file to give to {@link FakeKernelClient#connect}. */
+    /**
+     * The socket file to give to {@link FakeKernelClient#connect}.
+     *
+     * @return the socket file
+     */
     public Path socket() {
         return socket;
     }
 
-    /** How many calls have been answered so far (successes and errors). */
+    /**
+     * How many calls have been answered so far (successes and errors).
+     *
+     * @return the number of calls answered
+     */
     public long answered() {
         return answered.get();
     }

@@ -181,6 +181,23 @@ class StaticNodesConformanceTest {
     }
 
     @Test
+    void kmod30TruncatesARegularFileAsStandardOutput() throws Exception {
+        // docs/kmod30-vs-kmod34.md row 27: kmod 30 writes to the path /dev/stdout, opened with
+        // truncation; kmod 34.2 (and jkmod, under both profiles) write to standard output
+        Path root = root("debian 12");
+        RealModprobe.Outcome plain = real(root, List.of("static-nodes", "-f", "devname"));
+        Path file = scratch.resolve("stdout-file");
+        Files.deleteIfExists(file);
+        RealModprobe.Outcome sh = NodesNamespace.run(root.resolve("lib/modules"), scratch.resolve("ns"),
+                Path.of("/bin/sh"), List.of("-c", "f=$1; shift; { echo before; \"$@\"; } > \"$f\"", "sh",
+                        file.toString(), Oracle.current().kmod().toString(), "static-nodes", "-f", "devname"));
+        assertEquals(0, sh.status(), sh.toString());
+        String content = Files.readString(file, StandardCharsets.ISO_8859_1);
+        assertEquals(Oracle.current() == Oracle.KMOD30 ? plain.stdout() : "before\n" + plain.stdout(), content);
+        assertEquals(plain, jkmod(root, List.of("static-nodes", "-f", "devname")));
+    }
+
+    @Test
     void libraryReadsTheRealTreesAsTheRealTool() throws Exception {
         for (String tree : List.of("debian 12", "debian 13")) {
             Path root = root(tree);

@@ -15,7 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * The file of {@code static-nodes -o}, written whole. A regular file (or a new one) is written to
  * a new file in the same directory, then renamed over it, so that a reader never sees part of the
  * output; an existing file keeps its permissions. Anything else (a device such as
- * {@code /dev/stdout}, a FIFO) is opened and written as kmod does. {@link #open} fails with the
+ * {@code /dev/stdout}, a FIFO), or a file whose directory takes no new file, is opened and written
+ * in place as kmod does. {@link #open} fails with the
  * errors kmod's {@code fopen(FILE, "w")} would report, before anything is read.
  */
 final class OutputFile {
@@ -65,6 +66,13 @@ final class OutputFile {
                     continue;
                 }
                 throw e;
+            } catch (IOException e) {
+                if (!exists) {
+                    throw e;
+                }
+                // a writable file in a directory that takes no new file: written in place, as kmod does
+                Files.newOutputStream(target, StandardOpenOption.WRITE).close();
+                return new OutputFile(target, null);
             }
             if (exists) {
                 try {

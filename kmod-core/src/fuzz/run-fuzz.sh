@@ -29,6 +29,7 @@ TARGETS=(
   "proc-modules kmod-sysfs io.github.jkmod.sysfs.fuzz.ProcModulesFuzzTest procModules"
   "module-file kmod-core io.github.jkmod.core.modinfo.fuzz.ModuleFileFuzzTest moduleFile"
   "config kmod-core io.github.jkmod.core.config.fuzz.ConfigFuzzTest config"
+  "static-nodes kmod-core io.github.jkmod.core.nodes.fuzz.StaticNodesFuzzTest staticNodes"
 )
 
 seconds=60

@@ -9,6 +9,10 @@ enum OptionId {
     ALL, REMOVE, REMOVE_HOLDERS, WAIT, RESOLVE_ALIAS, FIRST_TIME, IGNORE_COMMANDS, USE_BLACKLIST,
     FORCE, FORCE_MODVERSION, FORCE_VERMAGIC, SHOW_DEPENDS, SHOW_CONFIG, SHOW_MODVERSIONS,
     SHOW_EXPORTS, DRY_RUN, CONFIG, DIRNAME, SET_VERSION, SYSLOG, QUIET, VERBOSE, VERSION, HELP,
+    /** {@code kmod static-nodes -o, --output FILE}. */
+    OUTPUT,
+    /** {@code kmod static-nodes -f, --format FORMAT}. */
+    FORMAT,
     /** jkmod's own {@code --initstate-logic=kmod18|kmod20}; not a modprobe option. */
     INITSTATE_LOGIC,
     /** jkmod's own {@code --profile=kmod30|kmod34}; not a modprobe option. */

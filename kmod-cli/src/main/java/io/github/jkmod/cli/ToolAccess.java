@@ -24,12 +24,17 @@ public final class ToolAccess {
         VERSION,
         /** {@code -h, --help}. */
         HELP,
+        /** {@code -o, --output FILE} (with an argument). */
+        OUTPUT,
+        /** {@code -f, --format FORMAT} (with an argument). */
+        FORMAT,
         /** jkmod's {@code --profile=kmod30|kmod34} (full name only). */
         PROFILE
     }
 
     /**
-     * One result of the option parser: an option (with its argument for {@link Opt#PROFILE}) or a
+     * One result of the option parser: an option (with its argument for {@link Opt#OUTPUT},
+     * {@link Opt#FORMAT} and {@link Opt#PROFILE}) or a
      * failure with glibc's text ({@code failure} non-null, newline-terminated).
      */
     public record Event(Opt opt, String argument, String failure) {
@@ -42,9 +47,10 @@ public final class ToolAccess {
     }
 
     /**
-     * A parser of {@code args} with the short options {@code letters} (each one of {@code s v V h}
-     * in the tool's option-string order) and the long options {@code longNames} in the tool's table
-     * order ({@code syslog}, {@code verbose}, {@code version}, {@code help}), plus {@code --profile}.
+     * A parser of {@code args} with the short options {@code letters} (each one of {@code s v V h o f}
+     * in the tool's option-string order; {@code o} and {@code f} take an argument) and the long
+     * options {@code longNames} in the tool's table order ({@code syslog}, {@code verbose},
+     * {@code version}, {@code help}, {@code output}, {@code format}), plus {@code --profile}.
      *
      * @param argv0 the name getopt's messages start with
      * @param requireOrder true for an option string starting with {@code +} (stop at the first operand)
@@ -58,11 +64,13 @@ public final class ToolAccess {
         List<ShortOption> shorts = new ArrayList<>();
         for (int i = 0; i < letters.length(); i++) {
             char c = letters.charAt(i);
-            shorts.add(new ShortOption(c, false, idOf(String.valueOf(c))));
+            OptionId id = idOf(String.valueOf(c));
+            shorts.add(new ShortOption(c, takesArgument(id), id));
         }
         List<LongOption> longs = new ArrayList<>();
         for (String name : longNames) {
-            longs.add(new LongOption(name, false, idOf(name)));
+            OptionId id = idOf(name);
+            longs.add(new LongOption(name, takesArgument(id), id));
         }
         return new ToolAccess(new Getopt(argv0, shorts, longs,
                 List.of(new LongOption("profile", true, OptionId.PROFILE)), args, requireOrder));
@@ -82,9 +90,19 @@ public final class ToolAccess {
             case "h":
             case "help":
                 return OptionId.HELP;
+            case "o":
+            case "output":
+                return OptionId.OUTPUT;
+            case "f":
+            case "format":
+                return OptionId.FORMAT;
             default:
                 throw new IllegalArgumentException("no such option: " + spelling);
         }
+    }
+
+    private static boolean takesArgument(OptionId id) {
+        return id == OptionId.OUTPUT || id == OptionId.FORMAT;
     }
 
     /**
@@ -114,6 +132,12 @@ public final class ToolAccess {
                 break;
             case HELP:
                 opt = Opt.HELP;
+                break;
+            case OUTPUT:
+                opt = Opt.OUTPUT;
+                break;
+            case FORMAT:
+                opt = Opt.FORMAT;
                 break;
             default:
                 opt = Opt.PROFILE;

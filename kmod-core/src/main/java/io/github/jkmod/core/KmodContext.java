@@ -3,6 +3,8 @@ package io.github.jkmod.core;
 import io.github.jkmod.KmodException;
 import io.github.jkmod.core.config.ConfigLoader;
 import io.github.jkmod.core.config.ModprobeConfig;
+import io.github.jkmod.core.nodes.StaticNode;
+import io.github.jkmod.core.nodes.StaticNodes;
 import io.github.jkmod.index.ModuleDirectory;
 import io.github.jkmod.index.ModuleIndex;
 import io.github.jkmod.sysfs.InitstateLogic;
@@ -281,6 +283,34 @@ public final class KmodContext {
             throw new ModuleNotFoundException(file.toString(), directory.path());
         }
         return new KernelModule(name, Optional.empty(), Optional.of(file));
+    }
+
+    /**
+     * The static device nodes of this context's module directory, from its {@code modules.devname},
+     * read as {@code kmod static-nodes} reads it ({@link StaticNodes}): the nodes to create under
+     * {@code /dev} so that opening one loads its module. Read on each call.
+     *
+     * @return the nodes in file order, unmodifiable; empty when the file does not exist
+     * @throws io.github.jkmod.index.IndexFormatException naming the file and line of a malformed line
+     * @throws KmodException when the file exists but cannot be read
+     */
+    public List<StaticNode> staticNodes() throws KmodException {
+        return StaticNodes.read(directory.path().resolve("modules.devname"));
+    }
+
+    /**
+     * The modules that export {@code symbol}, from {@code modules.symbols} (what a lookup of
+     * {@code symbol:NAME} finds there; a configuration alias for {@code symbol:NAME} is not
+     * consulted). Each module is named as the index names it, found by the alias
+     * {@code symbol:NAME}.
+     *
+     * @param symbol the symbol's name, without the {@code symbol:} prefix (e.g. {@code crc32c})
+     * @return the modules in index order, unmodifiable; empty when none exports it or the index is absent
+     * @throws KmodException when {@code modules.symbols} is corrupt
+     */
+    public List<KernelModule> modulesForSymbol(String symbol) throws KmodException {
+        Objects.requireNonNull(symbol, "symbol");
+        return lookup.symbolProviders(symbol);
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.Optional;
  * modules.builtin.alias. The first step that yields a module wins.
  */
 final class ModuleLookup {
+    /** The prefix of the keys of {@code modules.symbols}. */
+    static final String SYMBOL_PREFIX = "symbol:";
 
     private final ModuleDirectory directory;
     private final ModprobeConfig config;
@@ -36,7 +38,7 @@ final class ModuleLookup {
         if (found.isEmpty()) {
             found = fromDep(name);
         }
-        if (found.isEmpty() && name.startsWith("symbol:")) {
+        if (found.isEmpty() && name.startsWith(SYMBOL_PREFIX)) {
             found = fromWildcard(directory.symbols(), name);
         }
         if (found.isEmpty()) {
@@ -52,6 +54,12 @@ final class ModuleLookup {
             found = fromWildcard(directory.builtinAlias(), name);
         }
         return found;
+    }
+
+    /** The modules {@code modules.symbols} gives for {@code symbol:SYMBOL}, unmodifiable. */
+    List<KernelModule> symbolProviders(String symbol) throws KmodException {
+        Optional<String> key = Names.normalizeAlias(SYMBOL_PREFIX + symbol);
+        return key.isEmpty() ? List.of() : List.copyOf(fromWildcard(directory.symbols(), key.get()));
     }
 
     private List<KernelModule> fromConfig(String name) {

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * {@code kmod}: {@code -h}, {@code -V}, and the commands {@code help}, {@code list} (which is
- * {@link Lsmod}) and {@code static-nodes} (not built yet), with kmod's help text and usage errors
+ * {@link Lsmod}) and {@code static-nodes} ({@link StaticNodesCommand}), with kmod's help text and usage errors
  * for the chosen profile. Options stop at the command ({@code +hV}), as in kmod.
  */
 public final class KmodTool {
@@ -70,7 +70,8 @@ public final class KmodTool {
                         Jkmod.withProfile(run.env(), profile), run.root(), run.syslog());
                 return Lsmod.run("list", programName, commandArgs, listRun);
             case "static-nodes":
-                return Jkmod.notBuilt(run, programName + " static-nodes");
+                // kmod hands the command its own argv[1] as argv[0]: "--" after "kmod --"
+                return StaticNodesCommand.run(args.get(0).equals("--") ? "--" : command, programName, commandArgs, run);
             default:
                 return usageError(run, programName, profile, "invalid command '" + command + "'\n");
         }

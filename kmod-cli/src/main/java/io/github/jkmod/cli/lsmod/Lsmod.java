@@ -2,6 +2,7 @@ package io.github.jkmod.cli.lsmod;
 
 import io.github.jkmod.cli.Log;
 import io.github.jkmod.cli.ToolAccess;
+import io.github.jkmod.cli.common.SystemErrors;
 import io.github.jkmod.cli.common.ToolRun;
 import io.github.jkmod.cli.common.ToolUsageException;
 import io.github.jkmod.core.KmodProfile;
@@ -9,9 +10,6 @@ import io.github.jkmod.sysfs.KernelState;
 import io.github.jkmod.sysfs.LoadedModule;
 import io.github.jkmod.sysfs.SysfsException;
 
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -113,7 +111,7 @@ public final class Lsmod {
         try {
             modules = KernelState.ofRoot(run.root()).loaded();
         } catch (SysfsException e) {
-            String reason = strerror(e.getCause());
+            String reason = SystemErrors.text(e.getCause());
             if (profile == KmodProfile.KMOD_30) {
                 run.err().print(profile.libkmodLine("../libkmod/libkmod-module.c:1725 kmod_module_new_from_loaded",
                         "could not open /proc/modules: " + reason) + "\n");
@@ -177,19 +175,5 @@ public final class Lsmod {
             run.err().print(programName + ": ERROR: " + message + "\n");
             run.err().flush();
         }
-    }
-
-    /** glibc's strerror text for the failure to open {@code /proc/modules}. */
-    static String strerror(Throwable cause) {
-        if (cause instanceof NoSuchFileException) {
-            return "No such file or directory";
-        }
-        if (cause instanceof AccessDeniedException) {
-            return "Permission denied";
-        }
-        if (cause instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return cause instanceof IOException && cause.getMessage() != null ? cause.getMessage() : "Input/output error";
     }
 }

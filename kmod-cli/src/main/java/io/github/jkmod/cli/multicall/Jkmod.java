@@ -171,7 +171,7 @@ public final class Jkmod {
                 + "jkmod is every tool it is invoked as (a link named lsmod, modprobe, kmod, ...), or TOOL:\n"
                 + "  modprobe     load and remove modules (also as jmodprobe)\n"
                 + "  lsmod        list the loaded modules\n"
-                + "  kmod         kmod's list and help commands\n"
+                + "  kmod         kmod's list, static-nodes and help commands\n"
                 + "  modinfo, insmod, rmmod, depmod: not built yet\n";
     }
 
@@ -179,7 +179,7 @@ public final class Jkmod {
      * The one-line answer of a tool jkmod does not have yet; exit status 1.
      *
      * @param run where the line goes
-     * @param what the tool, e.g. {@code modinfo} or {@code kmod static-nodes}
+     * @param what the tool, e.g. {@code modinfo}
      * @return 1
      */
     public static int notBuilt(ToolRun run, String what) {

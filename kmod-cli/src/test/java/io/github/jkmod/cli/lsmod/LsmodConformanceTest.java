@@ -40,6 +40,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * prints {@code kmod version 34.2}, and lists jkmod's features.
  */
 class LsmodConformanceTest {
+    /** The tree of upstream's lsmod-style case, {@code test-loaded.c: loaded_1}. */
+    static final String UPSTREAM_LOADED_1 = "upstream loaded_1";
+
     /** The trees compared, by name. */
     static final Map<String, Consumer<FakeLoadedTree>> TREES = new LinkedHashMap<>();
 
@@ -107,6 +110,16 @@ class LsmodConformanceTest {
                 .module("dash_name", 100, 7).module("dotted", 200, 0).module("tab", 300, 0)
                 .module("dup", 400, 0).module("holder_dashes", 500, 1, "a-b", "c-d")
                 .directory("leading_spaces").holders("leading_spaces"));
+        // kmod's testsuite/test-loaded.c (loaded_1), with an own fixture of the same shape: one live
+        // module whose sysfs directory has refcnt, initstate, an empty holders/ and the files a real
+        // one has, but no coresize (the size comes from proc/modules)
+        TREES.put(UPSTREAM_LOADED_1, t -> t.lines("demo_bt 11216 0 - Live 0xffffffffc0150000")
+                .raw("sys/module/demo_bt/initstate", "live\n").raw("sys/module/demo_bt/refcnt", "0\n")
+                .raw("sys/module/demo_bt/srcversion", "0123456789ABCDEF0123456\n")
+                .raw("sys/module/demo_bt/version", "0.6\n")
+                .raw("sys/module/demo_bt/parameters/reset", "N\n")
+                .raw("sys/module/demo_bt/sections/.text", "0xffffffffc0150000\n")
+                .holders("demo_bt"));
         TREES.put("empty file", t -> t.raw("proc/modules", ""));
         TREES.put("missing file", t -> t.module("orphan", 1, 0));
         TREES.put("no sys/module at all", t -> t.lines("lonely 4096 0 - Live 0x0"));
@@ -155,6 +168,16 @@ class LsmodConformanceTest {
     @MethodSource("commands")
     void commandLinesLikeTheRealOnes(List<String> command) throws Exception {
         compare(tree("typical"), command);
+    }
+
+    @Test
+    void upstreamLoaded1ListsTheModuleAsTheCaseExpects() throws Exception {
+        // test-loaded.c expects the module's name, its proc/modules size, use count 0 and no
+        // holders; lsmodListsLikeTheRealOne compares the bytes with the real tool, this checks that
+        // the real tool (and so jkmod) shows what the case expects
+        Outcome real = real(tree(UPSTREAM_LOADED_1), realTool("lsmod"), List.of());
+        assertEquals(new Outcome(Lsmod.HEADER + "demo_bt                11216  0\n", "", 0), real);
+        assertEquals(real, jkmod(tree(UPSTREAM_LOADED_1), List.of("lsmod")));
     }
 
     @Test

@@ -18,6 +18,7 @@ module io.github.jkmod.core {
     exports io.github.jkmod.core.kernel;
     exports io.github.jkmod.core.kernel.testing;
     exports io.github.jkmod.core.modinfo;
+    exports io.github.jkmod.core.nodes;
 
     // JNA reads and writes the fields of the structures it passes to libc by reflection
     opens io.github.jkmod.core.internal.jna to com.sun.jna;

@@ -3,6 +3,7 @@ package io.github.jkmod.sample;
 import io.github.jkmod.KmodException;
 import io.github.jkmod.core.*;
 import io.github.jkmod.core.kernel.testing.FakeKernel;
+import io.github.jkmod.core.nodes.StaticNode;
 import io.github.jkmod.sysfs.LoadedModule;
 import io.github.jkmod.sysfs.testing.FakeKernelTree;
 
@@ -48,6 +49,7 @@ public final class EverydayJobs {
                 .configPaths(List.of(example.resolve("modprobe.d")))
                 .build();
         resolveAndPlan(ctx);
+        findSymbolsAndNodes(ctx);
         Path scratch = Files.createTempDirectory("jkmod-sample");
         try {
             loadIntoAFakeKernel(example, scratch);
@@ -65,6 +67,18 @@ public final class EverydayJobs {
                 System.out.println("  " + step.action() + " " + step.module().name() + " " + step.options());
             }
             System.out.println(m.name() + " is " + ctx.state(m.name()));
+        }
+    }
+
+    /** The module that exports a symbol, and the device nodes of modules.devname. */
+    static void findSymbolsAndNodes(KmodContext ctx) throws KmodException {
+        for (String symbol : List.of("demo_crc_calc", "demo_core_register", "no_such_symbol")) {
+            List<String> names = ctx.modulesForSymbol(symbol).stream().map(KernelModule::name).toList();
+            System.out.println("symbol " + symbol + " is exported by " + names);
+        }
+        for (StaticNode node : ctx.staticNodes()) {
+            System.out.println("static node /dev/" + node.deviceName() + " " + node.type() + " " + node.major()
+                    + ":" + node.minor() + " loads " + node.module());
         }
     }
 

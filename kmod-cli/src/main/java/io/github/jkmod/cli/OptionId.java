@@ -9,6 +9,8 @@ enum OptionId {
     ALL, REMOVE, REMOVE_HOLDERS, WAIT, RESOLVE_ALIAS, FIRST_TIME, IGNORE_COMMANDS, USE_BLACKLIST,
     FORCE, FORCE_MODVERSION, FORCE_VERMAGIC, SHOW_DEPENDS, SHOW_CONFIG, SHOW_MODVERSIONS,
     SHOW_EXPORTS, DRY_RUN, CONFIG, DIRNAME, SET_VERSION, SYSLOG, QUIET, VERBOSE, VERSION, HELP,
+    /** modinfo's {@code -a -d -l -p -n -0 -m -F -b}. */
+    AUTHOR, DESCRIPTION, LICENSE, PARAMETERS, FILENAME, NULL_SEPARATOR, MODNAME, FIELD, BASEDIR,
     /** jkmod's own {@code --initstate-logic=kmod18|kmod20}; not a modprobe option. */
     INITSTATE_LOGIC,
     /** jkmod's own {@code --profile=kmod30|kmod34}; not a modprobe option. */

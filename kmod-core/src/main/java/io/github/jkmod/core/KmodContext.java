@@ -3,6 +3,7 @@ package io.github.jkmod.core;
 import io.github.jkmod.KmodException;
 import io.github.jkmod.core.config.ConfigLoader;
 import io.github.jkmod.core.config.ModprobeConfig;
+import io.github.jkmod.core.modinfo.ModuleFile;
 import io.github.jkmod.index.ModuleDirectory;
 import io.github.jkmod.index.ModuleIndex;
 import io.github.jkmod.sysfs.InitstateLogic;
@@ -41,7 +42,9 @@ public final class KmodContext {
         this.directory = ModuleDirectory.open(moduleRoot, release);
         // Stamped before they are read: a change while reading shows as a change afterwards.
         List<Path> configInputs = new ArrayList<>();
-        if (b.configPaths.isEmpty()) {
+        if (b.noConfiguration) {
+            // no configuration directory at all
+        } else if (b.configPaths.isEmpty()) {
             for (String d : b.profile.configDirectories()) {
                 configInputs.add(b.root.resolve(d));
             }
@@ -57,6 +60,9 @@ public final class KmodContext {
         ConfigLoader.Builder loader = ConfigLoader.builder().configRoot(b.root).moduleDir(directory.path())
                 .cmdlineFile(b.cmdline != null ? b.cmdline : b.root.resolve("proc/cmdline"))
                 .profile(b.profile);
+        if (b.noConfiguration) {
+            loader.directories(List.of());
+        }
         for (Path p : b.configPaths) {
             loader.configPath(p);
         }
@@ -202,6 +208,99 @@ public final class KmodContext {
         return new Module(name, Optional.empty(), Optional.of(file));
     }
 
+    /**
+     * Looks a module name up as {@code modinfo -m} does (libkmod's
+     * {@code kmod_module_new_from_name_lookup}): the name up to its first {@code .}, with {@code -}
+     * as {@code _}, in {@code modules.dep}, then {@code modules.builtin}, then the aliases of
+     * builtin modules ({@code modules.builtin.alias.bin}). No configuration alias, no
+     * {@code modules.alias}.
+     *
+     * @param name a module name
+     * @return the module found first, or empty
+     * @throws KmodException when an index is corrupt
+     */
+    public Optional<Module> lookupName(String name) throws KmodException {
+        return lookup.lookupName(name);
+    }
+
+    /**
+     * What {@code modinfo ARG} shows, as typed records: {@code ARG} is a module file when its name
+     * ends with {@code .ko}, {@code .ko.xz} or {@code .ko.zst} and it is a regular file
+     * ({@link ModuleFile#hasModuleSuffix}); otherwise a name or alias, looked up like
+     * {@link #lookup} (an alias can give several modules), each module read from its file in
+     * {@code modules.dep} or, for a builtin module, from {@code modules.builtin.modinfo}.
+     *
+     * @param nameOrAliasOrPath a module file, module name or alias
+     * @return the modules, in lookup order (one for a file or a name)
+     * @throws ModuleNotFoundException when nothing answers the name or alias
+     * @throws io.github.jkmod.core.elf.ModuleFormatException when a module file (or
+     *     {@code modules.builtin.modinfo}) is malformed, naming the file and offset
+     * @throws KmodException when a file cannot be read or an index is corrupt
+     */
+    public List<io.github.jkmod.core.modinfo.ModuleInfo> modinfo(String nameOrAliasOrPath) throws KmodException {
+        Objects.requireNonNull(nameOrAliasOrPath, "nameOrAliasOrPath");
+        if (ModuleFile.hasModuleSuffix(nameOrAliasOrPath)
+                && java.nio.file.Files.isRegularFile(Path.of(nameOrAliasOrPath))) {
+            Path file = Path.of(nameOrAliasOrPath);
+            return List.of(io.github.jkmod.core.modinfo.ModuleInfo.of(ModuleFile.moduleName(nameOrAliasOrPath),
+                    ModuleFile.read(file)));
+        }
+        List<io.github.jkmod.core.modinfo.ModuleInfo> out = new ArrayList<>();
+        for (Module m : require(nameOrAliasOrPath)) {
+            out.add(modinfo(m));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * What {@code modinfo} shows of one module found by {@link #lookup}: read from its own file,
+     * else from its file in {@code modules.dep}, else, when {@code modules.builtin} lists it, from
+     * {@code modules.builtin.modinfo} (no such file: no fields); a module with neither has no
+     * fields.
+     *
+     * @param module a module
+     * @return its information
+     * @throws io.github.jkmod.core.elf.ModuleFormatException when its file or
+     *     {@code modules.builtin.modinfo} is malformed
+     * @throws KmodException when a file cannot be read or an index is corrupt
+     */
+    public io.github.jkmod.core.modinfo.ModuleInfo modinfo(Module module) throws KmodException {
+        Optional<Path> file = module.file().isPresent() ? module.file()
+                : dependencies(module.name()).map(DepEntry::file);
+        if (file.isPresent()) {
+            return io.github.jkmod.core.modinfo.ModuleInfo.of(module.name(), ModuleFile.read(file.get()));
+        }
+        return io.github.jkmod.core.modinfo.ModuleInfo.builtin(module.name(), builtinModinfo(module.name()));
+    }
+
+    /**
+     * The fields of a module from {@code modules.builtin.modinfo} as libkmod 34 reads them
+     * ({@link io.github.jkmod.core.modinfo.BuiltinModinfo#block}); empty when {@code modules.builtin}
+     * does not list the module or the file is missing.
+     *
+     * @param name the module name
+     * @return the fields
+     * @throws io.github.jkmod.core.elf.ModuleFormatException when the file is malformed
+     * @throws KmodException when it cannot be read or an index is corrupt
+     */
+    public List<io.github.jkmod.core.modinfo.ModinfoField> builtinModinfo(String name) throws KmodException {
+        if (!isBuiltin(name)) {
+            return List.of();
+        }
+        Path path = directory.path().resolve("modules.builtin.modinfo");
+        byte[] data;
+        try {
+            data = ModuleFile.contents(path, ModuleFile.MAX_IMAGE_SIZE);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return List.of();
+        } catch (io.github.jkmod.core.elf.ModuleFormatException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new KmodException(path + ": cannot read: " + e, e);
+        }
+        return io.github.jkmod.core.modinfo.BuiltinModinfo.block(path, data, name);
+    }
+
     /** The behaviour profile: which kmod release this context follows where releases differ. */
     public KmodProfile profile() {
         return settings.profile;
@@ -293,6 +392,7 @@ public final class KmodContext {
         private Path cmdline;
         private InitstateLogic logic = InitstateLogic.KMOD_20;
         private KmodProfile profile = KmodProfile.DEFAULT;
+        private boolean noConfiguration;
 
         private Builder() {
         }
@@ -349,6 +449,19 @@ public final class KmodContext {
             return this;
         }
 
+        /**
+         * Reads no configuration directory at all (no {@code alias}, {@code options},
+         * {@code install} lines), as {@code modinfo} creates its libkmod context; the module
+         * directory's {@code modules.softdep} and the kernel command line are still read. Paths given
+         * to {@link #configPaths} are still read.
+         *
+         * @return this builder
+         */
+        public Builder noConfiguration() {
+            this.noConfiguration = true;
+            return this;
+        }
+
         /** A copy of these settings. */
         private Builder copy() {
             Builder c = new Builder();
@@ -359,6 +472,7 @@ public final class KmodContext {
             c.cmdline = cmdline;
             c.logic = logic;
             c.profile = profile;
+            c.noConfiguration = noConfiguration;
             return c;
         }
 

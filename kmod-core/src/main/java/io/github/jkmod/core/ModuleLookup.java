@@ -54,6 +54,23 @@ final class ModuleLookup {
         return found;
     }
 
+    /** {@code kmod_module_new_from_name_lookup}: modules.dep, modules.builtin, builtin aliases. */
+    Optional<Module> lookupName(String query) throws KmodException {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < query.length() && query.charAt(i) != '.'; i++) {
+            b.append(query.charAt(i) == '-' ? '_' : query.charAt(i));
+        }
+        String name = b.toString();
+        List<Module> found = fromDep(name);
+        if (found.isEmpty()) {
+            found = fromBuiltin(name);
+        }
+        if (found.isEmpty()) {
+            found = fromWildcard(directory.builtinAlias(), name);
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
     private List<Module> fromConfig(String name) {
         List<Module> out = new ArrayList<>();
         for (AliasEntry alias : config.aliases()) {

@@ -47,7 +47,8 @@ class KmodContextModinfoTest {
     }
 
     private static ElfBuilder richModule(String name) {
-        return ElfBuilder.module(name, "6.1.0 SMP mod_unload ").modinfo("license", "GPL v2")
+        return ElfBuilder.elf64(false).modinfo("license", "GPL v2").modinfo("name", name)
+                .modinfo("vermagic", "6.1.0 SMP mod_unload ")
                 .modinfo("author", "A").modinfo("author", "B").modinfo("description", "rich module")
                 .alias("pci:v00001234d*").alias("usb:v1234p*").modinfo("softdep", "pre: crc32c")
                 .modinfo("firmware", "rich/fw1.bin").modinfo("firmware", "rich/fw2.bin")
@@ -88,7 +89,7 @@ class KmodContextModinfoTest {
 
     @Test
     void unsignedModuleWithoutFields() throws Exception {
-        Path file = ElfBuilder.module("bare", "v").write(tmp.resolve("bare.ko"));
+        Path file = ElfBuilder.elf64(false).modinfo("name", "bare").write(tmp.resolve("bare.ko"));
         ModuleInfo info = emptyTree().build().modinfo(file.toString()).get(0);
         assertEquals(Optional.empty(), info.signature());
         assertEquals(Optional.empty(), info.license());

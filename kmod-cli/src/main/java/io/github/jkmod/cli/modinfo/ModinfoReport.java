@@ -50,6 +50,12 @@ final class ModinfoReport {
         run.err().flush();
     }
 
+    /** kmod 30's libkmod error line, with libkmod's source location ({@code ../libkmod/FILE:LINE FUNCTION}). */
+    void libkmod30(String location, String message) {
+        run.err().print(profile.libkmodLine(location, message) + "\n");
+        run.err().flush();
+    }
+
     /** libkmod's own error line (kmod 34 only: kmod 30's modinfo logs none of them). */
     private void libkmodError(String function, String message) {
         if (profile != KmodProfile.KMOD_30) {

@@ -117,7 +117,16 @@ public final class ModinfoTool {
                 report.error("bad directory " + dirname + ": path too long");
                 return 1;
             }
+            if (dirname.length() >= PATH_MAX) {
+                dirname = dirname.substring(0, PATH_MAX - 1); // kmod 30's snprintf cuts it
+            }
             dirname = absolute(dirname);
+            String softdep = dirname + "/modules.softdep";
+            if (profile == KmodProfile.KMOD_30 && softdep.length() >= PATH_MAX) {
+                // kmod 30 goes on, with an index directory it cannot open
+                report.libkmod30("../libkmod/libkmod-config.c:936 kmod_config_new",
+                        "Error parsing " + softdep + ": path too long");
+            }
         } else {
             String root = run.root().toString();
             dirname = (root.equals("/") ? "" : root) + "/lib/modules/" + uname(run.root());

@@ -98,7 +98,10 @@ public record ModuleInfo(String name, Optional<Path> file, List<ModinfoField> fi
         return Optional.empty();
     }
 
-    /** The {@code license} field (e.g. {@code GPL}), if any. */
+    /**
+     * The first {@code license} field (e.g. {@code GPL}), if any; a few modules have two
+     * ({@link #values(String) values("license")} gives all).
+     */
     public Optional<String> license() {
         return value("license");
     }

@@ -10,6 +10,7 @@ import io.github.jkmod.core.elf.ModuleFormatException;
 import io.github.jkmod.core.kernel.Errno;
 import io.github.jkmod.core.modinfo.ModinfoField;
 import io.github.jkmod.core.modinfo.ModinfoPrinter;
+import io.github.jkmod.core.modinfo.ModuleFile;
 import io.github.jkmod.index.Aliases;
 
 import java.nio.charset.StandardCharsets;
@@ -50,8 +51,11 @@ final class ModinfoReport {
         run.err().flush();
     }
 
-    /** kmod 30's libkmod error line, with libkmod's source location ({@code ../libkmod/FILE:LINE FUNCTION}). */
-    void libkmod30(String location, String message) {
+    /**
+     * libkmod's own error line of the profile ({@link KmodProfile#libkmodLine}), for an error kmod's
+     * modinfo logs under both releases.
+     */
+    void libkmod(String location, String message) {
         run.err().print(profile.libkmodLine(location, message) + "\n");
         run.err().flush();
     }
@@ -66,12 +70,12 @@ final class ModinfoReport {
 
     /** A module file given as {@code arg}, shown as {@code shown}; whether it succeeded. */
     boolean file(String arg, String shown) {
-        return module(io.github.jkmod.core.modinfo.ModuleFile.moduleName(arg), Optional.of(arg), shown);
+        return module(ModuleFile.moduleName(arg), arg, shown);
     }
 
     /** {@code -m NAME}. */
     boolean name(String arg) {
-        Optional<Module> found = Optional.empty();
+        Optional<Module> found;
         try {
             found = context == null ? Optional.empty() : context.lookupName(arg);
         } catch (KmodException e) {
@@ -118,16 +122,16 @@ final class ModinfoReport {
         Path file = dep.get().file();
         Path dir = context.moduleDirectory().path();
         String shown = file.startsWith(dir) ? dirname + "/" + raw(dir.relativize(file).toString()) : raw(file.toString());
-        return module(m.name(), Optional.of(shown), shown);
+        return module(m.name(), shown, shown);
     }
 
     /** A module with a file: {@code open} is the path to read (as given), {@code shown} the path printed. */
-    private boolean module(String name, Optional<String> open, String shown) {
+    private boolean module(String name, String open, String shown) {
         print(printer.formatFile(shown, List.of(), this::error));
         if (!printer.needsFields()) {
             return true;
         }
-        ModuleRead read = ModuleRead.of(open.get(), profile);
+        ModuleRead read = ModuleRead.of(open, profile);
         read.decoderMessage().ifPresent(m -> libkmodError(
                 "xz_uncompress_belch", m));
         if (read.errno() != 0) {

@@ -121,11 +121,14 @@ public final class ModinfoTool {
                 dirname = dirname.substring(0, PATH_MAX - 1); // kmod 30's snprintf cuts it
             }
             dirname = absolute(dirname);
-            String softdep = dirname + "/modules.softdep";
-            if (profile == KmodProfile.KMOD_30 && softdep.length() >= PATH_MAX) {
-                // kmod 30 goes on, with an index directory it cannot open
-                report.libkmod30("../libkmod/libkmod-config.c:936 kmod_config_new",
-                        "Error parsing " + softdep + ": path too long");
+            // libkmod goes on without the configuration files it cannot name (kmod 34: also modules.weakdep)
+            for (String file : profile.weakdeps() ? List.of("modules.softdep", "modules.weakdep")
+                    : List.of("modules.softdep")) {
+                String path = dirname + "/" + file;
+                if (path.length() >= PATH_MAX) {
+                    report.libkmod("../libkmod/libkmod-config.c:936 kmod_config_new",
+                            "Error parsing " + path + ": path too long");
+                }
             }
         } else {
             String root = run.root().toString();

@@ -112,8 +112,7 @@ class ModinfoTreeConformanceTest {
     @MethodSource("treesAndNameOptions")
     void everyModuleName(String name, List<String> options) throws IOException {
         FetchedTree tree = tree(name);
-        List<String> args = new ArrayList<>(List.of("-b", tree.root().toString(), "-k", tree.release()));
-        args.addAll(options);
+        List<String> args = onTree(tree, options);
         for (String file : files(tree)) {
             String base = file.substring(file.lastIndexOf('/') + 1);
             args.add(base.substring(0, base.indexOf(".ko")));
@@ -126,8 +125,7 @@ class ModinfoTreeConformanceTest {
     @MethodSource("treesAndNameOptions")
     void everyBuiltinModule(String name, List<String> options) throws IOException {
         FetchedTree tree = tree(name);
-        List<String> args = new ArrayList<>(List.of("-b", tree.root().toString(), "-k", tree.release()));
-        args.addAll(options);
+        List<String> args = onTree(tree, options);
         int builtins = 0;
         for (String line : Files.readAllLines(tree.moduleDir().resolve("modules.builtin"))) {
             if (!line.isBlank()) {
@@ -152,9 +150,16 @@ class ModinfoTreeConformanceTest {
                 aliases.add(parts[1]);
             }
         }
-        List<String> args = new ArrayList<>(List.of("-b", tree.root().toString(), "-k", tree.release(), "-n"));
+        List<String> args = onTree(tree, List.of("-n"));
         args.addAll(aliases);
         compare(args);
+    }
+
+    /** {@code -b ROOT -k RELEASE} of the tree, then {@code options}. */
+    private static List<String> onTree(FetchedTree tree, List<String> options) {
+        List<String> args = new ArrayList<>(List.of("-b", tree.root().toString(), "-k", tree.release()));
+        args.addAll(options);
+        return args;
     }
 
     static Stream<String> trees() {

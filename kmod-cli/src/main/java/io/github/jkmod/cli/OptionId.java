@@ -13,6 +13,8 @@ enum OptionId {
     OUTPUT,
     /** {@code kmod static-nodes -f, --format FORMAT}. */
     FORMAT,
+    /** modinfo's {@code -a -d -l -p -n -0 -m -F -b}. */
+    AUTHOR, DESCRIPTION, LICENSE, PARAMETERS, FILENAME, NULL_SEPARATOR, MODNAME, FIELD, BASEDIR,
     /** jkmod's own {@code --initstate-logic=kmod18|kmod20}; not a modprobe option. */
     INITSTATE_LOGIC,
     /** jkmod's own {@code --profile=kmod30|kmod34}; not a modprobe option. */

@@ -29,7 +29,27 @@ public final class ToolAccess {
         /** {@code -f, --format FORMAT} (with an argument). */
         FORMAT,
         /** jkmod's {@code --profile=kmod30|kmod34} (full name only). */
-        PROFILE
+        PROFILE,
+        /** modinfo's {@code -a, --author}. */
+        AUTHOR,
+        /** modinfo's {@code -d, --description}. */
+        DESCRIPTION,
+        /** modinfo's {@code -l, --license}. */
+        LICENSE,
+        /** modinfo's {@code -p, --parameters}. */
+        PARAMETERS,
+        /** modinfo's {@code -n, --filename}. */
+        FILENAME,
+        /** modinfo's {@code -0, --null}. */
+        NULL_SEPARATOR,
+        /** modinfo's {@code -m, --modname}. */
+        MODNAME,
+        /** modinfo's {@code -F, --field=FIELD}. */
+        FIELD,
+        /** modinfo's {@code -k, --set-version=VERSION}. */
+        SET_VERSION,
+        /** modinfo's {@code -b, --basedir=DIR}. */
+        BASEDIR
     }
 
     /**
@@ -74,6 +94,56 @@ public final class ToolAccess {
         }
         return new ToolAccess(new Getopt(argv0, shorts, longs,
                 List.of(new LongOption("profile", true, OptionId.PROFILE)), args, requireOrder));
+    }
+
+    /**
+     * A parser of {@code args} with modinfo's options ({@code adlpn0mF:k:b:Vh} and its long names,
+     * in kmod's table order), plus {@code --profile}.
+     *
+     * @param argv0 the name getopt's messages start with
+     * @param args the arguments after {@code argv0}
+     * @param requireOrder true to stop at the first operand ({@code POSIXLY_CORRECT})
+     * @return the parser
+     */
+    public static ToolAccess modinfoParser(String argv0, List<String> args, boolean requireOrder) {
+        Object[][] table = {
+            {'a', "author", false, OptionId.AUTHOR}, {'d', "description", false, OptionId.DESCRIPTION},
+            {'l', "license", false, OptionId.LICENSE}, {'p', "parameters", false, OptionId.PARAMETERS},
+            {'n', "filename", false, OptionId.FILENAME}, {'0', "null", false, OptionId.NULL_SEPARATOR},
+            {'m', "modname", false, OptionId.MODNAME}, {'F', "field", true, OptionId.FIELD},
+            {'k', "set-version", true, OptionId.SET_VERSION}, {'b', "basedir", true, OptionId.BASEDIR},
+            {'V', "version", false, OptionId.VERSION}, {'h', "help", false, OptionId.HELP},
+        };
+        List<ShortOption> shorts = new ArrayList<>();
+        List<LongOption> longs = new ArrayList<>();
+        for (Object[] row : table) {
+            shorts.add(new ShortOption((Character) row[0], (Boolean) row[2], (OptionId) row[3]));
+            longs.add(new LongOption((String) row[1], (Boolean) row[2], (OptionId) row[3]));
+        }
+        return new ToolAccess(new Getopt(argv0, shorts, longs,
+                List.of(new LongOption("profile", true, OptionId.PROFILE)), args, requireOrder));
+    }
+
+    /**
+     * The errno libkmod fails to open a module file with, before decompression: {@code EINVAL} for
+     * a file shorter than the longest compression magic, else 0.
+     *
+     * @param fileSize the file's size in bytes
+     * @return the errno, or 0
+     */
+    public static int libkmodFileSizeErrno(long fileSize) {
+        return LibkmodElfCheck.ofFileSize(fileSize);
+    }
+
+    /**
+     * The errno libkmod fails to read an uncompressed module image as ELF with
+     * ({@code ENOEXEC}, {@code EINVAL}), or 0 when it accepts it.
+     *
+     * @param image the uncompressed image
+     * @return the errno, or 0
+     */
+    public static int libkmodElfErrno(byte[] image) {
+        return LibkmodElfCheck.of(image);
     }
 
     private static OptionId idOf(String spelling) {
@@ -139,8 +209,11 @@ public final class ToolAccess {
             case FORMAT:
                 opt = Opt.FORMAT;
                 break;
-            default:
+            case PROFILE:
                 opt = Opt.PROFILE;
+                break;
+            default:
+                opt = Opt.valueOf(o.id().name());
                 break;
         }
         return new Event(opt, o.argument().orElse(null), null);
@@ -164,6 +237,18 @@ public final class ToolAccess {
      */
     public static String versionText(KmodProfile profile) {
         return VersionText.render(profile);
+    }
+
+    /**
+     * The file an argument names, from its bytes (one char per byte, as {@link #rawArguments} gives
+     * them).
+     *
+     * @param bytes the argument
+     * @return the path
+     * @throws java.nio.file.InvalidPathException when this JVM cannot name such a file
+     */
+    public static java.nio.file.Path path(String bytes) {
+        return RawArguments.path(bytes);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.github.jkmod.core.config.ConfigLoader;
 import io.github.jkmod.core.config.ModprobeConfig;
 import io.github.jkmod.core.nodes.StaticNode;
 import io.github.jkmod.core.nodes.StaticNodes;
+import io.github.jkmod.core.modinfo.ModuleFile;
 import io.github.jkmod.index.ModuleDirectory;
 import io.github.jkmod.index.ModuleIndex;
 import io.github.jkmod.sysfs.InitstateLogic;
@@ -314,6 +315,99 @@ public final class KmodContext {
     }
 
     /**
+     * Looks a module name up as {@code modinfo -m} does (libkmod's
+     * {@code kmod_module_new_from_name_lookup}): the name up to its first {@code .}, with {@code -}
+     * as {@code _}, in {@code modules.dep}, then {@code modules.builtin}, then the aliases of
+     * builtin modules ({@code modules.builtin.alias.bin}). No configuration alias, no
+     * {@code modules.alias}.
+     *
+     * @param name a module name
+     * @return the module found first, or empty
+     * @throws KmodException when an index is corrupt
+     */
+    public Optional<KernelModule> lookupName(String name) throws KmodException {
+        return lookup.lookupName(name);
+    }
+
+    /**
+     * What {@code modinfo ARG} shows, as typed records: {@code ARG} is a module file when its name
+     * ends with {@code .ko}, {@code .ko.xz} or {@code .ko.zst} and it is a regular file
+     * ({@link ModuleFile#hasModuleSuffix}); otherwise a name or alias, looked up like
+     * {@link #lookup} (an alias can give several modules), each module read from its file in
+     * {@code modules.dep} or, for a builtin module, from {@code modules.builtin.modinfo}.
+     *
+     * @param nameOrAliasOrPath a module file, module name or alias
+     * @return the modules, in lookup order (one for a file or a name)
+     * @throws ModuleNotFoundException when nothing answers the name or alias
+     * @throws io.github.jkmod.core.elf.ModuleFormatException when a module file (or
+     *     {@code modules.builtin.modinfo}) is malformed, naming the file and offset
+     * @throws KmodException when a file cannot be read or an index is corrupt
+     */
+    public List<io.github.jkmod.core.modinfo.ModuleInfo> modinfo(String nameOrAliasOrPath) throws KmodException {
+        Objects.requireNonNull(nameOrAliasOrPath, "nameOrAliasOrPath");
+        if (ModuleFile.hasModuleSuffix(nameOrAliasOrPath)
+                && java.nio.file.Files.isRegularFile(Path.of(nameOrAliasOrPath))) {
+            Path file = Path.of(nameOrAliasOrPath);
+            return List.of(io.github.jkmod.core.modinfo.ModuleInfo.of(ModuleFile.moduleName(nameOrAliasOrPath),
+                    ModuleFile.read(file)));
+        }
+        List<io.github.jkmod.core.modinfo.ModuleInfo> out = new ArrayList<>();
+        for (KernelModule m : require(nameOrAliasOrPath)) {
+            out.add(modinfo(m));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * What {@code modinfo} shows of one module found by {@link #lookup}: read from its own file,
+     * else from its file in {@code modules.dep}, else, when {@code modules.builtin} lists it, from
+     * {@code modules.builtin.modinfo} (no such file: no fields); a module with neither has no
+     * fields.
+     *
+     * @param module a module
+     * @return its information
+     * @throws io.github.jkmod.core.elf.ModuleFormatException when its file or
+     *     {@code modules.builtin.modinfo} is malformed
+     * @throws KmodException when a file cannot be read or an index is corrupt
+     */
+    public io.github.jkmod.core.modinfo.ModuleInfo modinfo(KernelModule module) throws KmodException {
+        Optional<Path> file = module.file().isPresent() ? module.file()
+                : dependencies(module.name()).map(ModuleDependencies::file);
+        if (file.isPresent()) {
+            return io.github.jkmod.core.modinfo.ModuleInfo.of(module.name(), ModuleFile.read(file.get()));
+        }
+        return io.github.jkmod.core.modinfo.ModuleInfo.builtin(module.name(), builtinModinfo(module.name()));
+    }
+
+    /**
+     * The fields of a module from {@code modules.builtin.modinfo} as libkmod 34 reads them
+     * ({@link io.github.jkmod.core.modinfo.BuiltinModinfo#block}); empty when {@code modules.builtin}
+     * does not list the module or the file is missing.
+     *
+     * @param name the module name
+     * @return the fields
+     * @throws io.github.jkmod.core.elf.ModuleFormatException when the file is malformed
+     * @throws KmodException when it cannot be read or an index is corrupt
+     */
+    public List<io.github.jkmod.core.modinfo.ModinfoField> builtinModinfo(String name) throws KmodException {
+        if (!isBuiltin(name)) {
+            return List.of();
+        }
+        Path path = directory.path().resolve("modules.builtin.modinfo");
+        byte[] data;
+        try {
+            data = ModuleFile.contents(path, ModuleFile.MAX_IMAGE_SIZE);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return List.of();
+        } catch (io.github.jkmod.core.elf.ModuleFormatException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new KmodException(path + ": cannot read: " + e, e);
+        }
+        return io.github.jkmod.core.modinfo.BuiltinModinfo.block(path, data, name);
+    }
+
+    /**
      * The behaviour profile: which kmod release this context follows where releases differ.
      *
      * @return the kmod release this context follows
@@ -569,6 +663,7 @@ public final class KmodContext {
             this.profile = Objects.requireNonNull(profile, "profile");
             return this;
         }
+
 
         /** A copy of these settings. */
         private Builder copy() {

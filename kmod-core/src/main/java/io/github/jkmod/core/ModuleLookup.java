@@ -56,6 +56,23 @@ final class ModuleLookup {
         return found;
     }
 
+    /** {@code kmod_module_new_from_name_lookup}: modules.dep, modules.builtin, builtin aliases. */
+    Optional<KernelModule> lookupName(String query) throws KmodException {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < query.length() && query.charAt(i) != '.'; i++) {
+            b.append(query.charAt(i) == '-' ? '_' : query.charAt(i));
+        }
+        String name = b.toString();
+        List<KernelModule> found = fromDep(name);
+        if (found.isEmpty()) {
+            found = fromBuiltin(name);
+        }
+        if (found.isEmpty()) {
+            found = fromWildcard(directory.builtinAlias(), name);
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
     /** The modules {@code modules.symbols} gives for {@code symbol:SYMBOL}, unmodifiable. */
     List<KernelModule> symbolProviders(String symbol) throws KmodException {
         Optional<String> key = Names.normalizeAlias(SYMBOL_PREFIX + symbol);

@@ -7,6 +7,7 @@ import io.github.jkmod.cli.common.ToolRun;
 import io.github.jkmod.cli.common.ToolUsageException;
 import io.github.jkmod.cli.kmod.KmodTool;
 import io.github.jkmod.cli.lsmod.Lsmod;
+import io.github.jkmod.cli.modinfo.ModinfoTool;
 import io.github.jkmod.core.KmodProfile;
 
 import java.io.PrintStream;
@@ -24,7 +25,8 @@ import java.util.Map;
  * <li>{@code modprobe}, {@code jmodprobe} (and any name not below, so that a copy or link of the
  * old {@code jmodprobe} under another name keeps working): {@link Jmodprobe};</li>
  * <li>{@code lsmod}: {@link Lsmod}; {@code kmod}: {@link KmodTool};</li>
- * <li>{@code modinfo}, {@code insmod}, {@code rmmod}, {@code depmod}: not built yet, a one-line
+ * <li>{@code modinfo}: {@link ModinfoTool};</li>
+ * <li>{@code insmod}, {@code rmmod}, {@code depmod}: not built yet, a one-line
  * error and exit status 1;</li>
  * <li>{@code jkmod TOOL ARGS...}: the tool {@code TOOL}, invoked as {@code TOOL}.</li>
  * </ul>
@@ -44,6 +46,8 @@ public final class Jkmod {
         LSMOD,
         /** kmod. */
         KMOD,
+        /** modinfo. */
+        MODINFO,
         /** jkmod itself: the tool is the first argument. */
         JKMOD,
         /** A kmod tool jkmod does not have yet. */
@@ -65,6 +69,7 @@ public final class Jkmod {
             case NAME:
                 return Tool.JKMOD;
             case "modinfo":
+                return Tool.MODINFO;
             case "insmod":
             case "rmmod":
             case "depmod":
@@ -133,6 +138,8 @@ public final class Jkmod {
                 return Lsmod.run(argv0, ToolRun.baseName(argv0), args, run);
             case KMOD:
                 return KmodTool.run(argv0, args, run);
+            case MODINFO:
+                return ModinfoTool.run(argv0, args, run);
             case NOT_BUILT:
                 return notBuilt(run, ToolRun.baseName(argv0));
             case JKMOD:
@@ -172,7 +179,8 @@ public final class Jkmod {
                 + "  modprobe     load and remove modules (also as jmodprobe)\n"
                 + "  lsmod        list the loaded modules\n"
                 + "  kmod         kmod's list, static-nodes and help commands\n"
-                + "  modinfo, insmod, rmmod, depmod: not built yet\n";
+                + "  modinfo      show the information of modules\n"
+                + "  insmod, rmmod, depmod: not built yet\n";
     }
 
     /**

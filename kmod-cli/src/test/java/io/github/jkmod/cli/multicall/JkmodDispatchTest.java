@@ -49,7 +49,7 @@ class JkmodDispatchTest {
     @ParameterizedTest
     @CsvSource({
         "modprobe, MODPROBE", "jmodprobe, MODPROBE", "modprobe.jkmod, MODPROBE", "lsmod, LSMOD", "kmod, KMOD",
-        "jkmod, JKMOD", "modinfo, NOT_BUILT", "insmod, NOT_BUILT", "rmmod, NOT_BUILT", "depmod, NOT_BUILT"})
+        "jkmod, JKMOD", "modinfo, MODINFO", "insmod, NOT_BUILT", "rmmod, NOT_BUILT", "depmod, NOT_BUILT"})
     void theBaseNameChoosesTheTool(String name, Jkmod.Tool tool) {
         assertEquals(tool, Jkmod.toolFor(name));
     }
@@ -65,8 +65,17 @@ class JkmodDispatchTest {
     }
 
     @Test
+    void modinfoByNameByPathAndThroughJkmod() throws Exception {
+        Run help = run(Map.of(), "/usr/local/sbin/modinfo", "-h");
+        assertEquals(0, help.status());
+        assertTrue(help.out().startsWith("Usage:\n\tmodinfo [options] <modulename|filename> [args]\n"), help.out());
+        assertEquals(help, run(Map.of(), "jkmod", "modinfo", "--help"));
+        assertEquals(new Run("", "modinfo: ERROR: missing module or filename.\n", 1), run(Map.of(), "modinfo"));
+    }
+
+    @Test
     void toolsNotBuiltAnswerWithOneLineAndStatusOne() throws Exception {
-        for (String tool : List.of("modinfo", "insmod", "rmmod", "depmod")) {
+        for (String tool : List.of("insmod", "rmmod", "depmod")) {
             assertEquals(new Run("", tool + ": ERROR: " + tool + " is not implemented by jkmod yet\n", 1),
                     run(Map.of(), "/sbin/" + tool, "-F", "firmware", "e1000"));
             assertEquals(new Run("", tool + ": ERROR: " + tool + " is not implemented by jkmod yet\n", 1),

@@ -67,8 +67,12 @@ class JkmodExecutableIT {
         assertTrue(kmodHelp.stdout().contains("\tkmod [options] command [command_options]\n"), kmodHelp.stdout());
         assertEquals(new RealModprobe.Outcome("", "Usage: " + bin.resolve("lsmod") + "\n", 1),
                 RealModprobe.run(bin.resolve("lsmod").toString(), List.of("-V"), env("kmod30")));
-        assertEquals(new RealModprobe.Outcome("", "modinfo: ERROR: modinfo is not implemented by jkmod yet\n", 1),
-                RealModprobe.run(link("modinfo").toString(), List.of("e1000"), env(null)));
+        RealModprobe.Outcome modinfoHelp = RealModprobe.run(link("modinfo").toString(), List.of("-h"), env(null));
+        assertEquals(0, modinfoHelp.status());
+        assertTrue(modinfoHelp.stdout().startsWith("Usage:\n\tmodinfo [options] <modulename|filename> [args]\n"),
+                modinfoHelp.stdout());
+        assertEquals(new RealModprobe.Outcome("", "modinfo: ERROR: missing module or filename.\n", 1),
+                RealModprobe.run(jkmod.toString(), List.of("modinfo"), env(null)));
     }
 
     @Test

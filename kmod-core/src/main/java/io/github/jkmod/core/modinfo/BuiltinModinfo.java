@@ -48,6 +48,47 @@ public final class BuiltinModinfo {
         return List.copyOf(out);
     }
 
+    /**
+     * The fields of builtin module {@code module} as libkmod 34 reads {@code data}, the contents of
+     * {@code modules.builtin.modinfo}: string after NUL-terminated string, the block of consecutive
+     * strings that start with {@code module.}, the first such block only; a string without
+     * {@code .} met before the block ends makes the whole file invalid. A record without {@code =}
+     * is a key with an empty value. Empty when the module has no record.
+     *
+     * @param file the file {@code data} comes from, named in error messages
+     * @param data the file's contents
+     * @param module the module name as the file spells it
+     * @return the fields, in file order
+     * @throws ModuleFormatException at a string without {@code .} (kmod: {@code unexpected string
+     *     without modname prefix})
+     */
+    public static List<ModinfoField> block(Path file, byte[] data, String module) throws ModuleFormatException {
+        byte[] prefix = (module + ".").getBytes(StandardCharsets.UTF_8);
+        List<ModinfoField> out = new ArrayList<>();
+        int start = 0;
+        while (start < data.length) {
+            int end = start;
+            while (end < data.length && data[end] != 0) {
+                end++;
+            }
+            boolean dot = false;
+            for (int i = start; i < end && !dot; i++) {
+                dot = data[i] == '.';
+            }
+            if (!dot) {
+                throw new ModuleFormatException(file, start, "unexpected string without modname prefix");
+            }
+            if (end - start >= prefix.length && startsWith(data, start, prefix)) {
+                out.add(ModinfoField.parse(new String(data, start + prefix.length, end - start - prefix.length,
+                        StandardCharsets.UTF_8)));
+            } else if (!out.isEmpty()) {
+                break;
+            }
+            start = end + 1;
+        }
+        return List.copyOf(out);
+    }
+
     private static boolean startsWith(byte[] data, int at, byte[] prefix) {
         for (int i = 0; i < prefix.length; i++) {
             if (data[at + i] != prefix[i]) {

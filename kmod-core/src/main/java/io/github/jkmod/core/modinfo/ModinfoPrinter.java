@@ -124,8 +124,33 @@ public final class ModinfoPrinter {
         } else if (field.get().equals("filename")) {
             return "(builtin)" + separator;
         } else if (field.get().equals("name")) {
-            return name + separator;
+            // then the module's own name fields too, as kmod
+            out.append(name).append(separator);
         }
+        fields(out, info, errors);
+        return out.toString();
+    }
+
+    /**
+     * Whether this printer shows any field of the module after the header: all but
+     * {@code -F filename}, for which {@code modinfo} does not even read the module.
+     *
+     * @return whether the fields are needed
+     */
+    public boolean needsFields() {
+        return !field.equals(Optional.of("filename"));
+    }
+
+    /**
+     * The text for the fields alone, without the header of {@link #formatFile} or
+     * {@link #formatBuiltin} (which print it given no fields).
+     *
+     * @param info the fields
+     * @param errors receives one message per invalid parameter record
+     * @return the text
+     */
+    public String formatFields(List<ModinfoField> info, Consumer<String> errors) {
+        StringBuilder out = new StringBuilder();
         fields(out, info, errors);
         return out.toString();
     }

@@ -61,6 +61,31 @@ public final class ModuleFile {
     }
 
     /**
+     * Whether {@code name} ends like a module file for kmod's tools: {@code .ko}, {@code .ko.xz} or
+     * {@code .ko.zst} (the extensions of a kmod built with xz and zstd but without zlib, as
+     * Debian's kmod 30 and 34.2 are: {@code modinfo x.ko.gz} looks {@code x.ko.gz} up as an alias).
+     *
+     * @param name a path or file name
+     * @return whether it has a module file's suffix
+     */
+    public static boolean hasModuleSuffix(String name) {
+        return name.endsWith(".ko") || name.endsWith(".ko.xz") || name.endsWith(".ko.zst");
+    }
+
+    /**
+     * The module name of a module file as libkmod derives it: the base name up to its first
+     * {@code .}, with {@code -} as {@code _}.
+     *
+     * @param path a path or file name
+     * @return the module name (empty for a base name starting with {@code .})
+     */
+    public static String moduleName(String path) {
+        String base = path.substring(path.lastIndexOf('/') + 1);
+        int dot = base.indexOf('.');
+        return (dot < 0 ? base : base.substring(0, dot)).replace('-', '_');
+    }
+
+    /**
      * Reads {@code file} with the default limit {@link #MAX_IMAGE_SIZE}.
      *
      * @param file the module file, compressed or not

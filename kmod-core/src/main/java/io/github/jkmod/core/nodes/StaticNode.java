@@ -43,6 +43,11 @@ public record StaticNode(String module, String deviceName, Type type, long major
     /**
      * Checks the parts.
      *
+     * @param module the module's name
+     * @param deviceName the node's path under {@code /dev}
+     * @param type character or block device
+     * @param major the major number, 0 to {@link #MAX_NUMBER}
+     * @param minor the minor number, 0 to {@link #MAX_NUMBER}
      * @throws NullPointerException for a null part
      * @throws IllegalArgumentException for an empty name or a number outside 0 to {@link #MAX_NUMBER}
      */

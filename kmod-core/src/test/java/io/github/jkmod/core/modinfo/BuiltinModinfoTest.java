@@ -41,4 +41,26 @@ class BuiltinModinfoTest {
                 () -> BuiltinModinfo.fields(FILE, data("m.a=b", "m.broken"), "m"));
         assertEquals("modules.builtin.modinfo: offset 6: record without '=' for module m", e.getMessage());
     }
+
+    @Test
+    void blockReadsTheFirstRunOfTheModulesStringsAsKmod34() throws Exception {
+        byte[] data = data("a.x=1", "m.license=GPL", "m.novalue", "m.=empty", "z.y=2", "m.late=1");
+        assertEquals(List.of(new ModinfoField("license", "GPL"), new ModinfoField("novalue", ""),
+                new ModinfoField("", "empty")), BuiltinModinfo.block(FILE, data, "m"));
+        assertEquals(List.of(), BuiltinModinfo.block(FILE, data, "q"));
+        assertEquals(List.of(new ModinfoField("y", "2")), BuiltinModinfo.block(FILE, data, "z"));
+        assertEquals(List.of(new ModinfoField("a", "b")),
+                BuiltinModinfo.block(FILE, "m.a=b".getBytes(StandardCharsets.UTF_8), "m"));
+    }
+
+    @Test
+    void blockRefusesAStringWithoutDotMetBeforeTheBlockEnds() throws Exception {
+        ModuleFormatException e = assertThrows(ModuleFormatException.class,
+                () -> BuiltinModinfo.block(FILE, data("a.x=1", "garbage", "m.a=b"), "m"));
+        assertEquals("modules.builtin.modinfo: offset 6: unexpected string without modname prefix", e.getMessage());
+        assertThrows(ModuleFormatException.class, () -> BuiltinModinfo.block(FILE, data("m.a=b", ""), "m"),
+                "an empty string has no dot either");
+        assertEquals(List.of(new ModinfoField("a", "b")), BuiltinModinfo.block(FILE, data("m.a=b", "n.c=d", "garbage"), "m"),
+                "after the block, nothing more is read");
+    }
 }

@@ -3,6 +3,8 @@ package io.github.jkmod.sample;
 import io.github.jkmod.KmodException;
 import io.github.jkmod.core.*;
 import io.github.jkmod.core.kernel.testing.FakeKernel;
+import io.github.jkmod.core.modinfo.ModuleInfo;
+import io.github.jkmod.core.modinfo.ModuleParameter;
 import io.github.jkmod.core.nodes.StaticNode;
 import io.github.jkmod.sysfs.LoadedModule;
 import io.github.jkmod.sysfs.testing.FakeKernelTree;
@@ -18,8 +20,8 @@ import java.util.List;
 
 /**
  * The everyday jobs of a jkmod user, on jkmod's example tree: resolve an alias and plan its load,
- * find the module of a symbol, read a module's information, load into a fake kernel and list the
- * loaded modules as lsmod does.
+ * find the module of a symbol and the static device nodes, read a module's information, load into a
+ * fake kernel, list the loaded modules as lsmod does and plan a removal.
  *
  * <p>Usage: {@code EverydayJobs EXAMPLE_DIR} where {@code EXAMPLE_DIR} is jkmod's
  * {@code kmod-cli/src/example} (a module tree under {@code root/} and a {@code modprobe.d/}).
@@ -50,6 +52,7 @@ public final class EverydayJobs {
                 .build();
         resolveAndPlan(ctx);
         findSymbolsAndNodes(ctx);
+        readModinfo(ctx);
         Path scratch = Files.createTempDirectory("jkmod-sample");
         try {
             loadIntoAFakeKernel(example, scratch);
@@ -79,6 +82,18 @@ public final class EverydayJobs {
         for (StaticNode node : ctx.staticNodes()) {
             System.out.println("static node /dev/" + node.deviceName() + " " + node.type() + " " + node.major()
                     + ":" + node.minor() + " loads " + node.module());
+        }
+    }
+
+    /** What modinfo shows of a module, as typed values. */
+    static void readModinfo(KmodContext ctx) throws KmodException {
+        for (ModuleInfo info : ctx.modinfo("demo-nic")) {
+            System.out.println("modinfo " + info.name() + ": license " + info.license().orElse("-")
+                    + ", depends " + info.depends() + ", builtin " + info.isBuiltin());
+            for (ModuleParameter p : info.parameters()) {
+                System.out.println("  parameter " + p.name() + " (" + p.type().orElse("?") + "): "
+                        + p.description().orElse(""));
+            }
         }
     }
 

@@ -14,8 +14,14 @@ import java.util.Optional;
  * and the system's syslog ({@link SystemLogSink}).
  */
 public final class ToolAccess {
-    /** The options the small tools know (lsmod's and kmod's), jkmod's {@code --profile} included. */
+    /** The options the small tools know (lsmod's, kmod's, insmod's, rmmod's), jkmod's {@code --profile} included. */
     public enum Opt {
+        /** {@code -f, --force}. */
+        FORCE,
+        /** {@code -p}: kmod 30 insmod's letter, accepted and ignored. */
+        COMPAT,
+        /** {@code -w}: in kmod 30 rmmod's option string, yet handled by nothing. */
+        WAIT,
         /** {@code -s, --syslog}. */
         SYSLOG,
         /** {@code -v, --verbose}. */
@@ -42,9 +48,10 @@ public final class ToolAccess {
     }
 
     /**
-     * A parser of {@code args} with the short options {@code letters} (each one of {@code s v V h}
+     * A parser of {@code args} with the short options {@code letters} (each one of {@code f p s v V w h}
      * in the tool's option-string order) and the long options {@code longNames} in the tool's table
-     * order ({@code syslog}, {@code verbose}, {@code version}, {@code help}), plus {@code --profile}.
+     * order ({@code force}, {@code syslog}, {@code verbose}, {@code version}, {@code help}), plus
+     * {@code --profile}.
      *
      * @param argv0 the name getopt's messages start with
      * @param requireOrder true for an option string starting with {@code +} (stop at the first operand)
@@ -66,6 +73,13 @@ public final class ToolAccess {
 
     private static OptionId idOf(String spelling) {
         switch (spelling) {
+            case "f":
+            case "force":
+                return OptionId.FORCE;
+            case "p":
+                return OptionId.COMPAT;
+            case "w":
+                return OptionId.WAIT;
             case "s":
             case "syslog":
                 return OptionId.SYSLOG;
@@ -95,6 +109,15 @@ public final class ToolAccess {
         GetoptEvent.Option o = (GetoptEvent.Option) e.get();
         Opt opt;
         switch (o.id()) {
+            case FORCE:
+                opt = Opt.FORCE;
+                break;
+            case COMPAT:
+                opt = Opt.COMPAT;
+                break;
+            case WAIT:
+                opt = Opt.WAIT;
+                break;
             case SYSLOG:
                 opt = Opt.SYSLOG;
                 break;
@@ -127,6 +150,17 @@ public final class ToolAccess {
     /** The arguments as the bytes the program was given, one char per byte. */
     public static String[] rawArguments(String[] decoded) {
         return RawArguments.of(decoded);
+    }
+
+    /**
+     * The file a raw argument (one char per byte) names.
+     *
+     * @param bytes the argument
+     * @return the path whose file name bytes are those
+     * @throws java.nio.file.InvalidPathException when the bytes cannot be a file name in this JVM
+     */
+    public static java.nio.file.Path path(String bytes) {
+        return RawArguments.path(bytes);
     }
 
     /** The environment as the bytes the program was given, one char per byte. */

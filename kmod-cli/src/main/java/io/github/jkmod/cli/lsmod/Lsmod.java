@@ -2,6 +2,8 @@ package io.github.jkmod.cli.lsmod;
 
 import io.github.jkmod.cli.Log;
 import io.github.jkmod.cli.ToolAccess;
+import io.github.jkmod.cli.common.IoErrors;
+import io.github.jkmod.cli.common.ProfileOption;
 import io.github.jkmod.cli.common.ToolRun;
 import io.github.jkmod.cli.common.ToolUsageException;
 import io.github.jkmod.core.KmodProfile;
@@ -9,9 +11,6 @@ import io.github.jkmod.sysfs.KernelState;
 import io.github.jkmod.sysfs.LoadedModule;
 import io.github.jkmod.sysfs.SysfsException;
 
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,22 +46,8 @@ public final class Lsmod {
         KmodProfile profile;
         List<String> rest = new ArrayList<>();
         try {
-            profile = run.profile(programName);
             // jkmod's --profile first: it decides how the rest is read.
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                if (a.equals("--")) {
-                    rest.addAll(args.subList(i, args.size()));
-                    break;
-                }
-                if (a.startsWith("--profile=")) {
-                    profile = ToolRun.profile(programName, "profile value", a.substring("--profile=".length()));
-                } else if (a.equals("--profile") && i + 1 < args.size()) {
-                    profile = ToolRun.profile(programName, "profile value", args.get(++i));
-                } else {
-                    rest.add(a);
-                }
-            }
+            profile = ProfileOption.split(programName, run.profile(programName), args, rest);
         } catch (ToolUsageException e) {
             return run.fail(e.text());
         }
@@ -181,15 +166,6 @@ public final class Lsmod {
 
     /** glibc's strerror text for the failure to open {@code /proc/modules}. */
     static String strerror(Throwable cause) {
-        if (cause instanceof NoSuchFileException) {
-            return "No such file or directory";
-        }
-        if (cause instanceof AccessDeniedException) {
-            return "Permission denied";
-        }
-        if (cause instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return cause instanceof IOException && cause.getMessage() != null ? cause.getMessage() : "Input/output error";
+        return IoErrors.strerror(cause);
     }
 }

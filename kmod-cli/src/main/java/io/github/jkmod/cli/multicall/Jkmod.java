@@ -5,8 +5,10 @@ import io.github.jkmod.cli.SyslogSink;
 import io.github.jkmod.cli.ToolAccess;
 import io.github.jkmod.cli.common.ToolRun;
 import io.github.jkmod.cli.common.ToolUsageException;
+import io.github.jkmod.cli.insmod.Insmod;
 import io.github.jkmod.cli.kmod.KmodTool;
 import io.github.jkmod.cli.lsmod.Lsmod;
+import io.github.jkmod.cli.rmmod.Rmmod;
 import io.github.jkmod.core.KmodProfile;
 
 import java.io.PrintStream;
@@ -23,9 +25,9 @@ import java.util.Map;
  * <ul>
  * <li>{@code modprobe}, {@code jmodprobe} (and any name not below, so that a copy or link of the
  * old {@code jmodprobe} under another name keeps working): {@link Jmodprobe};</li>
- * <li>{@code lsmod}: {@link Lsmod}; {@code kmod}: {@link KmodTool};</li>
- * <li>{@code modinfo}, {@code insmod}, {@code rmmod}, {@code depmod}: not built yet, a one-line
- * error and exit status 1;</li>
+ * <li>{@code lsmod}: {@link Lsmod}; {@code kmod}: {@link KmodTool}; {@code insmod}: {@link Insmod};
+ * {@code rmmod}: {@link Rmmod};</li>
+ * <li>{@code modinfo}, {@code depmod}: not built yet, a one-line error and exit status 1;</li>
  * <li>{@code jkmod TOOL ARGS...}: the tool {@code TOOL}, invoked as {@code TOOL}.</li>
  * </ul>
  */
@@ -44,6 +46,10 @@ public final class Jkmod {
         LSMOD,
         /** kmod. */
         KMOD,
+        /** insmod. */
+        INSMOD,
+        /** rmmod. */
+        RMMOD,
         /** jkmod itself: the tool is the first argument. */
         JKMOD,
         /** A kmod tool jkmod does not have yet. */
@@ -59,9 +65,11 @@ public final class Jkmod {
                 return Tool.KMOD;
             case NAME:
                 return Tool.JKMOD;
-            case "modinfo":
             case "insmod":
+                return Tool.INSMOD;
             case "rmmod":
+                return Tool.RMMOD;
+            case "modinfo":
             case "depmod":
                 return Tool.NOT_BUILT;
             default:
@@ -124,6 +132,10 @@ public final class Jkmod {
                 return Lsmod.run(argv0, ToolRun.baseName(argv0), args, run);
             case KMOD:
                 return KmodTool.run(argv0, args, run);
+            case INSMOD:
+                return Insmod.run(argv0, args, run);
+            case RMMOD:
+                return Rmmod.run(argv0, args, run);
             case NOT_BUILT:
                 return notBuilt(run, ToolRun.baseName(argv0));
             case JKMOD:
@@ -163,7 +175,9 @@ public final class Jkmod {
                 + "  modprobe     load and remove modules (also as jmodprobe)\n"
                 + "  lsmod        list the loaded modules\n"
                 + "  kmod         kmod's list and help commands\n"
-                + "  modinfo, insmod, rmmod, depmod: not built yet\n";
+                + "  insmod       insert one module file\n"
+                + "  rmmod        remove modules\n"
+                + "  modinfo, depmod: not built yet\n";
     }
 
     /**

@@ -82,21 +82,21 @@ final class UseCheck {
 
     private void inUseBy(String name, List<String> holders) {
         log.error("Module " + name + " is in use by:");
-        if (profile == KmodProfile.KMOD_30) {
-            // kmod 30 prints the holders on stderr itself, even with -s
-            StringBuilder b = new StringBuilder();
-            for (String h : holders) {
-                b.append(' ').append(h);
-            }
-            err.print(b.append('\n'));
-            err.flush();
-        } else {
-            // kmod 34 logs each piece as an error message of its own
+        if (profile == KmodProfile.KMOD_34 && log.toSyslog()) {
+            // kmod 34.2 with -s: each piece is a message of its own, nothing on stderr
             for (String h : holders) {
                 log.error(" " + h);
             }
             log.error("\n");
+            return;
         }
+        // the holders follow on stderr, unprefixed (kmod 30: even with -s)
+        StringBuilder b = new StringBuilder();
+        for (String h : holders) {
+            b.append(' ').append(h);
+        }
+        err.print(b.append('\n'));
+        err.flush();
     }
 
     private ModuleState state(String name) {

@@ -126,8 +126,10 @@ chmod +x "$ir/init"
 accel=${JKVM_ACCEL:-tcg}
 start=$(date +%s.%N); echo "JKVM-HOST prepared_seconds=$SECONDS"
 set +e
+# no_timer_check: on a loaded host the emulated 8254 can miss the kernel's IO-APIC timer check, which then
+# panics ("IO-APIC + timer doesn't work!") before anything runs
 timeout "$timeout" "$QEMU" -accel "$accel" -m "$mem" -smp "$smp" -nographic -no-reboot \
-  -kernel "$kernel" -initrd "$work/initrd.gz" -append "console=ttyS0 quiet panic=-1" \
+  -kernel "$kernel" -initrd "$work/initrd.gz" -append "console=ttyS0 quiet panic=-1 no_timer_check" \
   -virtfs local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap \
   -virtfs local,path="$stage",mount_tag=stage,security_model=none,readonly=on,multidevs=remap \
   -virtfs local,path="$modroot",mount_tag=modtree,security_model=none,readonly=on,multidevs=remap \

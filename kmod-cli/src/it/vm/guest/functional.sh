@@ -65,8 +65,8 @@ steps() {
 # insmod, rmmod and lsmod, each step with the real tool (ref pass) or jkmod's (cut pass).
 tool_steps() {
   local k=$moddir/kernel
-  trun insmod-params insmod "$k/drivers/net/dummy.ko" numdummies=3; pcheck live dummy
-  trun insmod-loaded insmod "$k/drivers/net/dummy.ko";      pcheck live dummy
+  trun insmod-params insmod "$k/drivers/block/brd.ko" rd_nr=2 rd_size=1024; pcheck live brd
+  trun insmod-loaded insmod "$k/drivers/block/brd.ko" rd_nr=3; pcheck live brd
   trun insmod-missing-dependency insmod "$k/net/xfrm/xfrm_user.ko"; check gone xfrm_user
   trun insmod-dependency insmod "$k/net/xfrm/xfrm_algo.ko"; check live xfrm_algo
   trun insmod-user insmod "$k/net/xfrm/xfrm_user.ko";        check live xfrm_user
@@ -77,7 +77,7 @@ tool_steps() {
   trun rmmod-not-loaded rmmod xfrm_user
   trun rmmod-force-unused rmmod -f -v xfrm_algo;             check gone xfrm_algo
   trun rmmod-builtin rmmod "$builtin"
-  trun rmmod-several rmmod dummy jkmod_nosuchmodule crc16
+  trun rmmod-several rmmod brd jkmod_nosuchmodule crc16;     check gone brd
   trun insmod-bad-param-value insmod "$k/drivers/net/dummy.ko" numdummies=notanumber; check gone dummy
   trun insmod-unknown-param insmod "$k/lib/crc16.ko" nosuchparam=1; pcheck live crc16
   trun rmmod-by-path rmmod "$k/lib/crc16.ko";                check gone crc16
@@ -110,8 +110,8 @@ run() {
   {
     echo "\$ $label $*"
     echo "rc=$rc"
-    echo "--- stdout"; while IFS= read -r line; do echo "${line/#$prog: /modprobe: }"; done < "$dir/$name.out"
-    echo "--- stderr"; while IFS= read -r line; do echo "${line/#$prog: /modprobe: }"; done < "$dir/$name.err"
+    echo "--- stdout"; while IFS= read -r line; do echo "${line/#$prog: /$label: }"; done < "$dir/$name.out"
+    echo "--- stderr"; while IFS= read -r line; do echo "${line/#$prog: /$label: }"; done < "$dir/$name.err"
     echo "--- /proc/modules"; modules_snapshot
   } > "$dir/$name.txt"
   dmesg --notime > "$dir/$name.dmesg" 2>/dev/null

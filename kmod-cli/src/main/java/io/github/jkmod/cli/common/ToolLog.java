@@ -10,8 +10,8 @@ import io.github.jkmod.cli.Log;
  * (rmmod's {@code in use by:}) is continued by the next.
  */
 public final class ToolLog {
-    /** The pointer kmod's verbose messages print, which differs from run to run anyway. */
-    public static final String FAKE_ADDRESS = "7f0000000000";
+    /** The pointer printed where kmod's verbose messages print one (which changes with every real run), jmodprobe's too. */
+    public static final String FAKE_ADDRESS = "55555555a000";
 
     private final String programName;
     private final ToolRun run;

@@ -162,13 +162,18 @@ for m in unix af_packet sha256_generic; do
 done
 [ -n "$builtin" ] || { echo "JKVM-ERROR none of unix, af_packet, sha256_generic is builtin"; builtin=unix; chain_bad=1; }
 # The tools under test: --tools, else the jkmod executable beside the CUT's program (the same file as
-# jmodprobe) with the CUT's profile (kmod30 by default: the reference tools are kmod 30), else the
-# tools beside the CUT's program (the real ones when the CUT is /usr/sbin/modprobe).
+# jmodprobe), or the CUT's program itself when it is a jmodprobe (through a link named jkmod), with
+# the CUT's profile (kmod30 by default: the reference tools are kmod 30), else the tools beside the
+# CUT's program (the real ones when the CUT is /usr/sbin/modprobe).
 tools=${TOOLS:-}
 if [ -z "$tools" ]; then
   cutprog=${CUT%% *}; cutdir=${cutprog%/*}
   profile=kmod30; case " $CUT " in *" --profile="*) profile=${CUT##*--profile=}; profile=${profile%% *};; esac
   if [ -x "$cutdir/jkmod" ]; then tools="env JKMOD_PROFILE=$profile $cutdir/jkmod"
+  elif [ "${cutprog##*/}" = jmodprobe ]; then
+    # jmodprobe is the jkmod executable under another name (.ci/run installs only it): a link named jkmod
+    mkdir -p /tmp/jkvm-bin && ln -sf "$cutprog" /tmp/jkvm-bin/jkmod
+    tools="env JKMOD_PROFILE=$profile /tmp/jkvm-bin/jkmod"
   else tools="env PATH=$cutdir:/usr/sbin:/usr/bin:/sbin:/bin"; fi
 fi
 echo "JKVM-TOOLS $tools"

@@ -162,19 +162,17 @@ for m in unix af_packet sha256_generic; do
 done
 [ -n "$builtin" ] || { echo "JKVM-ERROR none of unix, af_packet, sha256_generic is builtin"; builtin=unix; chain_bad=1; }
 # The tools under test: --tools, else the jkmod executable beside the CUT's program (the same file as
-# jmodprobe), or the CUT's program itself when it is a jmodprobe (through a link named jkmod), with
-# the CUT's profile (kmod30 by default: the reference tools are kmod 30), else the tools beside the
-# CUT's program (the real ones when the CUT is /usr/sbin/modprobe).
-tools=${TOOLS:-}
+# jmodprobe) with the CUT's profile (kmod30 by default: the reference tools are kmod 30), else the
+# tools beside the CUT's program (the real ones when the CUT is /usr/sbin/modprobe).
+tools=${TOOLS:-}; tools_bad=0
 if [ -z "$tools" ]; then
   cutprog=${CUT%% *}; cutdir=${cutprog%/*}
   profile=kmod30; case " $CUT " in *" --profile="*) profile=${CUT##*--profile=}; profile=${profile%% *};; esac
   if [ -x "$cutdir/jkmod" ]; then tools="env JKMOD_PROFILE=$profile $cutdir/jkmod"
-  elif [ "${cutprog##*/}" = jmodprobe ]; then
-    # jmodprobe is the jkmod executable under another name (.ci/run installs only it): a link named jkmod
-    mkdir -p /tmp/jkvm-bin && ln -sf "$cutprog" /tmp/jkvm-bin/jkmod
-    tools="env JKMOD_PROFILE=$profile /tmp/jkvm-bin/jkmod"
-  else tools="env PATH=$cutdir:/usr/sbin:/usr/bin:/sbin:/bin"; fi
+  else tools="env PATH=$cutdir:/usr/sbin:/usr/bin:/sbin:/bin"
+    # a jmodprobe without its jkmod would compare the real tools with themselves: fail instead
+    [ "${cutprog##*/}" = jmodprobe ] && { echo "JKVM-ERROR no $cutdir/jkmod beside the cut (use --tools)"; tools_bad=1; }
+  fi
 fi
 echo "JKVM-TOOLS $tools"
 xz -c "$moddir/kernel/lib/crc16.ko" > /tmp/jkvm-crc16.ko.xz 2>/dev/null || echo "JKVM-ERROR cannot make /tmp/jkvm-crc16.ko.xz (xz)"
@@ -231,7 +229,7 @@ for item in $order; do
   [ $verdict = DIFFERENT ] && diff -u "$r" "$c" | sed -n '3,40p' | sed 's/^/JKVM-DIFF /'
 done
 mkdir -p /jkmod-vm/out/functional && cp -r /tmp/jkvm-functional/. /jkmod-vm/out/functional/
-ref_bad=$((ref_bad + chain_bad))
+ref_bad=$((ref_bad + chain_bad + tools_bad))
 result=pass; [ $different -eq 0 ] && [ $ref_bad -eq 0 ] || result=fail
 read -r up _ < /proc/uptime
 echo "JKVM-SUMMARY scenario=functional guest_uptime=$up result=$result items=$steps_total same=$same different=$different ref_unexpected=$ref_bad ref_seconds=${passtime[ref]} cut_seconds=${passtime[cut]}"

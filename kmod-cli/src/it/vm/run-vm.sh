@@ -12,6 +12,8 @@
 #   --cut CMD   command under test, a modprobe command line valid on this machine
 #               (default /usr/sbin/modprobe); e.g. '/path/kmod-cli/target/jmodprobe --initstate-logic=kmod18'
 #   --ref CMD   reference modprobe for the functional scenario (default /usr/sbin/modprobe)
+#   --tools CMD insmod, rmmod and lsmod under test in the functional scenario, as CMD TOOL ARGS
+#               (default: the jkmod executable beside the --cut program, with --cut's --profile=, else kmod30)
 #   --rounds N  seed rounds per thread count (default 20)
 #   --threads T threads per seed round, or a comma list of counts, e.g. 3,16 (default 3)
 #   --ww-rounds N, --loaders L   widewindow rounds (default 3) and loaders per round (default 3)
@@ -28,11 +30,11 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 usage() { sed -n '/^# usage:/,/^# finish/p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
-scenario=; cut_cmd=/usr/sbin/modprobe; ref_cmd=/usr/sbin/modprobe; rounds=20; threads=3; ww_rounds=3; loaders=3; tree=/var/tmp/jkmod-realtree
+scenario=; tools_cmd=; cut_cmd=/usr/sbin/modprobe; ref_cmd=/usr/sbin/modprobe; rounds=20; threads=3; ww_rounds=3; loaders=3; tree=/var/tmp/jkmod-realtree
 cache=/var/tmp/jkmod-vm-cache; out=; helper_fds=capture; report_only=0; mem=3072; smp=2; timeout=600
 while [ $# -gt 0 ]; do
   case "$1" in
-    --cut) cut_cmd=$2; shift 2;; --ref) ref_cmd=$2; shift 2;;
+    --cut) cut_cmd=$2; shift 2;; --ref) ref_cmd=$2; shift 2;; --tools) tools_cmd=$2; shift 2;;
     --rounds) rounds=$2; shift 2;; --threads) threads=$2; shift 2;;
     --ww-rounds) ww_rounds=$2; shift 2;; --loaders) loaders=$2; shift 2;;
     --tree) tree=$2; shift 2;; --cache) cache=$2; shift 2;; --out) out=$2; shift 2;;
@@ -83,8 +85,8 @@ fi
 printf '%s\n' "$cut_cmd" > "$stage/jkmod-vm/cut.cmd"
 printf '%s\n' "$helper_fds" > "$stage/jkmod-vm/helper.fds"
 {
-  printf 'SCENARIO=%q\nCUT=%q\nREF=%q\nROUNDS=%q\nTHREADS=%q\nWW_ROUNDS=%q\nLOADERS=%q\nKV=%q\n' \
-    "$scenario" "$cut_cmd" "$ref_cmd" "$rounds" "$threads" "$ww_rounds" "$loaders" "$kv"
+  printf 'SCENARIO=%q\nCUT=%q\nREF=%q\nTOOLS=%q\nROUNDS=%q\nTHREADS=%q\nWW_ROUNDS=%q\nLOADERS=%q\nKV=%q\n' \
+    "$scenario" "$cut_cmd" "$ref_cmd" "$tools_cmd" "$rounds" "$threads" "$ww_rounds" "$loaders" "$kv"
 } > "$stage/jkmod-vm/run.conf"
 
 # Initramfs: busybox, the modules needed to reach the shared root, and an init that builds the
@@ -124,8 +126,10 @@ chmod +x "$ir/init"
 accel=${JKVM_ACCEL:-tcg}
 start=$(date +%s.%N); echo "JKVM-HOST prepared_seconds=$SECONDS"
 set +e
+# no_timer_check: on a loaded host the emulated 8254 can miss the kernel's IO-APIC timer check, which then
+# panics ("IO-APIC + timer doesn't work!") before anything runs
 timeout "$timeout" "$QEMU" -accel "$accel" -m "$mem" -smp "$smp" -nographic -no-reboot \
-  -kernel "$kernel" -initrd "$work/initrd.gz" -append "console=ttyS0 quiet panic=-1" \
+  -kernel "$kernel" -initrd "$work/initrd.gz" -append "console=ttyS0 quiet panic=-1 no_timer_check" \
   -virtfs local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap \
   -virtfs local,path="$stage",mount_tag=stage,security_model=none,readonly=on,multidevs=remap \
   -virtfs local,path="$modroot",mount_tag=modtree,security_model=none,readonly=on,multidevs=remap \

@@ -5,6 +5,10 @@
 # each check records /sys/module/*/initstate and the /proc/modules state of a module and of the
 # modules it depends on. A step passes when both runs recorded the same bytes (the CUT's program
 # name in messages is read as "modprobe"); the reference run must also meet the checks' expectations.
+# Then the same for insmod, rmmod and lsmod (tool_steps): the real ones (/usr/sbin) in the first
+# run, jkmod's in the second (the jkmod executable beside the CUT's program, with the profile of the
+# CUT's --profile=, else kmod30, the guest's reference; --tools on run-vm.sh overrides it); their
+# checks also record the module's parameters (/sys/module/NAME/parameters/*).
 moddir=/lib/modules/$KV
 
 steps() {
@@ -54,15 +58,49 @@ steps() {
   run load-builtin "$builtin"
   run remove-builtin -r "$builtin"
   run dry-run -n -v btrfs;                   check gone btrfs
+  reset_modules "$baseline"
+  tool_steps
 }
 
-# What the reference run must show for each check: the module and all it depends on live; the
-# module itself gone.
-expect_live() { local l; while read -r l; do [[ "$l" == *" initstate=live proc=Live" ]] || return 1; done < "$1"; }
+# insmod, rmmod and lsmod, each step with the real tool (ref pass) or jkmod's (cut pass).
+tool_steps() {
+  local k=$moddir/kernel
+  trun insmod-params insmod "$k/drivers/block/brd.ko" rd_nr=2 rd_size=1024; pcheck live brd
+  trun insmod-loaded insmod "$k/drivers/block/brd.ko" rd_nr=3; pcheck live brd
+  trun insmod-missing-dependency insmod "$k/net/xfrm/xfrm_user.ko"; check gone xfrm_user
+  trun insmod-dependency insmod "$k/net/xfrm/xfrm_algo.ko"; check live xfrm_algo
+  trun insmod-user insmod "$k/net/xfrm/xfrm_user.ko";        check live xfrm_user
+  trun lsmod-after-loads lsmod
+  trun rmmod-in-use rmmod xfrm_algo;                         check live xfrm_algo
+  trun rmmod-force-in-use rmmod -f xfrm_algo
+  trun rmmod-loaded rmmod xfrm_user;                         check gone xfrm_user
+  trun rmmod-not-loaded rmmod xfrm_user
+  trun rmmod-force-unused rmmod -f -v xfrm_algo;             check gone xfrm_algo
+  trun rmmod-builtin rmmod "$builtin"
+  trun rmmod-several rmmod brd jkmod_nosuchmodule crc16;     check gone brd
+  trun insmod-bad-param-value insmod "$k/drivers/net/dummy.ko" numdummies=notanumber; check gone dummy
+  trun insmod-unknown-param insmod "$k/lib/crc16.ko" nosuchparam=1; pcheck live crc16
+  trun rmmod-by-path rmmod "$k/lib/crc16.ko";                check gone crc16
+  trun insmod-not-a-module insmod "$moddir/extra/jkmod_notamodule.ko"
+  trun insmod-elf-not-a-module insmod "$moddir/extra/jkmod_elfnotmodule.ko"
+  trun insmod-force-not-a-module insmod -f "$moddir/extra/jkmod_elfnotmodule.ko"
+  trun insmod-missing-file insmod /tmp/jkmod_nosuchfile.ko
+  trun insmod-xz insmod /tmp/jkvm-crc16.ko.xz;               pcheck live crc16
+  trun insmod-stdin insmod -
+  trun insmod-usage insmod
+  trun rmmod-usage rmmod
+  trun lsmod-final lsmod
+  trun rmmod-last rmmod crc16;                               check gone crc16
+}
+
+# What the reference run must show for each check: the module and all it depends on live (the
+# parameter lines of pcheck aside); the module itself gone.
+expect_live() { local l; while read -r l; do [[ "$l" == *" initstate=live proc=Live" || "$l" == "param "* ]] || return 1; done < "$1"; }
 expect_gone() { local l; read -r l < "$1"; [[ "$l" == *" initstate=nodir proc=-" ]]; }
 
 run() {
   local name=$1; shift
+  local label=${label:-modprobe}
   local t0 t1 rc line
   dmesg -C 2>/dev/null
   t0=$(now)
@@ -70,10 +108,10 @@ run() {
   rc=$?
   t1=$(now)
   {
-    echo "\$ modprobe $*"
+    echo "\$ $label $*"
     echo "rc=$rc"
-    echo "--- stdout"; while IFS= read -r line; do echo "${line/#$prog: /modprobe: }"; done < "$dir/$name.out"
-    echo "--- stderr"; while IFS= read -r line; do echo "${line/#$prog: /modprobe: }"; done < "$dir/$name.err"
+    echo "--- stdout"; while IFS= read -r line; do echo "${line/#$prog: /$label: }"; done < "$dir/$name.out"
+    echo "--- stderr"; while IFS= read -r line; do echo "${line/#$prog: /$label: }"; done < "$dir/$name.err"
     echo "--- /proc/modules"; modules_snapshot
   } > "$dir/$name.txt"
   dmesg --notime > "$dir/$name.dmesg" 2>/dev/null
@@ -86,6 +124,25 @@ check() {
   f=$dir/check-$kind-$name-$((++checks)).txt
   { module_state "$name"; for m in ${chains[$name]}; do [ "$m" = "$name" ] || module_state "$m"; done; } > "$f"
   order="$order check-$kind-$name-$checks"
+}
+
+# A check that also records the module's parameters, NAME=VALUE a line.
+pcheck() {
+  check "$@"
+  local p v f=$dir/check-$1-$2-$checks.txt
+  for p in /sys/module/$2/parameters/*; do
+    [ -r "$p" ] || continue
+    read -r v < "$p" 2>/dev/null || v='(unreadable)'
+    echo "param ${p##*/}=$v" >> "$f"
+  done
+}
+
+# Step NAME: tool TOOL (insmod, rmmod, lsmod) with ARGS, the real one in the ref pass, jkmod's in the cut pass.
+trun() {
+  local name=$1 tool=$2; shift 2
+  local cmd prog=$tool label=$tool
+  if [ $pass = ref ]; then cmd=/usr/sbin/$tool; else cmd="$tools $tool"; fi
+  run "$name" "$@"
 }
 
 declare -A chains
@@ -104,6 +161,21 @@ for m in unix af_packet sha256_generic; do
   grep -q "/$m\.ko\$" "/lib/modules/$KV/modules.builtin" && { builtin=$m; break; }
 done
 [ -n "$builtin" ] || { echo "JKVM-ERROR none of unix, af_packet, sha256_generic is builtin"; builtin=unix; chain_bad=1; }
+# The tools under test: --tools, else the jkmod executable beside the CUT's program (the same file as
+# jmodprobe) with the CUT's profile (kmod30 by default: the reference tools are kmod 30), else the
+# tools beside the CUT's program (the real ones when the CUT is /usr/sbin/modprobe).
+tools=${TOOLS:-}; tools_bad=0
+if [ -z "$tools" ]; then
+  cutprog=${CUT%% *}; cutdir=${cutprog%/*}
+  profile=kmod30; case " $CUT " in *" --profile="*) profile=${CUT##*--profile=}; profile=${profile%% *};; esac
+  if [ -x "$cutdir/jkmod" ]; then tools="env JKMOD_PROFILE=$profile $cutdir/jkmod"
+  else tools="env PATH=$cutdir:/usr/sbin:/usr/bin:/sbin:/bin"
+    # a jmodprobe without its jkmod would compare the real tools with themselves: fail instead
+    [ "${cutprog##*/}" = jmodprobe ] && { echo "JKVM-ERROR no $cutdir/jkmod beside the cut (use --tools)"; tools_bad=1; }
+  fi
+fi
+echo "JKVM-TOOLS $tools"
+xz -c "$moddir/kernel/lib/crc16.ko" > /tmp/jkvm-crc16.ko.xz 2>/dev/null || echo "JKVM-ERROR cannot make /tmp/jkvm-crc16.ko.xz (xz)"
 declare -A passtime
 for pass in ref cut; do
   dir=/tmp/jkvm-functional/$pass; mkdir -p "$dir"
@@ -157,7 +229,7 @@ for item in $order; do
   [ $verdict = DIFFERENT ] && diff -u "$r" "$c" | sed -n '3,40p' | sed 's/^/JKVM-DIFF /'
 done
 mkdir -p /jkmod-vm/out/functional && cp -r /tmp/jkvm-functional/. /jkmod-vm/out/functional/
-ref_bad=$((ref_bad + chain_bad))
+ref_bad=$((ref_bad + chain_bad + tools_bad))
 result=pass; [ $different -eq 0 ] && [ $ref_bad -eq 0 ] || result=fail
 read -r up _ < /proc/uptime
 echo "JKVM-SUMMARY scenario=functional guest_uptime=$up result=$result items=$steps_total same=$same different=$different ref_unexpected=$ref_bad ref_seconds=${passtime[ref]} cut_seconds=${passtime[cut]}"

@@ -25,7 +25,7 @@ public final class CoreRunner implements ModprobeRunner {
      * Where libkmod's INFO messages print a pointer (of a function, of the context), jmodprobe
      * prints this: the real values change with every run (address space randomisation).
      */
-    static final String FAKE_ADDRESS = "55555555a000";
+    static final String FAKE_ADDRESS = io.github.jkmod.cli.common.ToolLog.FAKE_ADDRESS;
 
     private final KernelCalls kernel;
     private final CommandRunner commands;

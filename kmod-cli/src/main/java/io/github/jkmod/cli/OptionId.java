@@ -18,5 +18,7 @@ enum OptionId {
     /** jkmod's own {@code --initstate-logic=kmod18|kmod20}; not a modprobe option. */
     INITSTATE_LOGIC,
     /** jkmod's own {@code --profile=kmod30|kmod34}; not a modprobe option. */
-    PROFILE
+    PROFILE,
+    /** A letter a tool takes for compatibility only and ignores (kmod 30 insmod's {@code -p}). */
+    COMPAT
 }

@@ -14,8 +14,14 @@ import java.util.Optional;
  * and the system's syslog ({@link SystemLogSink}).
  */
 public final class ToolAccess {
-    /** The options the small tools know (lsmod's and kmod's), jkmod's {@code --profile} included. */
+    /** The options the small tools know (lsmod's, kmod's, insmod's, rmmod's), jkmod's {@code --profile} included. */
     public enum Opt {
+        /** {@code -f, --force}. */
+        FORCE,
+        /** {@code -p}: kmod 30 insmod's letter, accepted and ignored. */
+        COMPAT,
+        /** {@code -w}: in kmod 30 rmmod's option string, yet handled by nothing. */
+        WAIT,
         /** {@code -s, --syslog}. */
         SYSLOG,
         /** {@code -v, --verbose}. */
@@ -67,10 +73,12 @@ public final class ToolAccess {
     }
 
     /**
-     * A parser of {@code args} with the short options {@code letters} (each one of {@code s v V h o f}
-     * in the tool's option-string order; {@code o} and {@code f} take an argument) and the long
-     * options {@code longNames} in the tool's table order ({@code syslog}, {@code verbose},
-     * {@code version}, {@code help}, {@code output}, {@code format}), plus {@code --profile}.
+     * A parser of {@code args} with the short options {@code letters} (each one of
+     * {@code f p s v V w h o}, in the tool's option-string order; {@code o} takes an argument, and so
+     * does {@code f} when {@code longNames} has {@code format}: it is static-nodes' {@code -f FORMAT},
+     * otherwise insmod's and rmmod's {@code -f}, force) and the long options {@code longNames} in the
+     * tool's table order (of {@code force}, {@code syslog}, {@code verbose}, {@code version},
+     * {@code help}, {@code output}, {@code format}), plus {@code --profile}.
      *
      * @param argv0 the name getopt's messages start with
      * @param requireOrder true for an option string starting with {@code +} (stop at the first operand)
@@ -84,12 +92,12 @@ public final class ToolAccess {
         List<ShortOption> shorts = new ArrayList<>();
         for (int i = 0; i < letters.length(); i++) {
             char c = letters.charAt(i);
-            OptionId id = idOf(String.valueOf(c));
+            OptionId id = idOf(String.valueOf(c), longNames.contains("format"));
             shorts.add(new ShortOption(c, takesArgument(id), id));
         }
         List<LongOption> longs = new ArrayList<>();
         for (String name : longNames) {
-            OptionId id = idOf(name);
+            OptionId id = idOf(name, longNames.contains("format"));
             longs.add(new LongOption(name, takesArgument(id), id));
         }
         return new ToolAccess(new Getopt(argv0, shorts, longs,
@@ -146,8 +154,17 @@ public final class ToolAccess {
         return LibkmodElfCheck.of(image);
     }
 
-    private static OptionId idOf(String spelling) {
+    /** The option a spelling names; {@code -f} is static-nodes' format where the tool has {@code --format}. */
+    private static OptionId idOf(String spelling, boolean fIsFormat) {
         switch (spelling) {
+            case "f":
+                return fIsFormat ? OptionId.FORMAT : OptionId.FORCE;
+            case "force":
+                return OptionId.FORCE;
+            case "p":
+                return OptionId.COMPAT;
+            case "w":
+                return OptionId.WAIT;
             case "s":
             case "syslog":
                 return OptionId.SYSLOG;
@@ -163,7 +180,6 @@ public final class ToolAccess {
             case "o":
             case "output":
                 return OptionId.OUTPUT;
-            case "f":
             case "format":
                 return OptionId.FORMAT;
             default:
@@ -191,6 +207,15 @@ public final class ToolAccess {
         GetoptEvent.Option o = (GetoptEvent.Option) e.get();
         Opt opt;
         switch (o.id()) {
+            case FORCE:
+                opt = Opt.FORCE;
+                break;
+            case COMPAT:
+                opt = Opt.COMPAT;
+                break;
+            case WAIT:
+                opt = Opt.WAIT;
+                break;
             case SYSLOG:
                 opt = Opt.SYSLOG;
                 break;

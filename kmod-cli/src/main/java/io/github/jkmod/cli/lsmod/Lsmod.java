@@ -3,6 +3,7 @@ package io.github.jkmod.cli.lsmod;
 import io.github.jkmod.cli.Log;
 import io.github.jkmod.cli.ToolAccess;
 import io.github.jkmod.cli.common.SystemErrors;
+import io.github.jkmod.cli.common.ProfileOption;
 import io.github.jkmod.cli.common.ToolRun;
 import io.github.jkmod.cli.common.ToolUsageException;
 import io.github.jkmod.core.KmodProfile;
@@ -45,22 +46,8 @@ public final class Lsmod {
         KmodProfile profile;
         List<String> rest = new ArrayList<>();
         try {
-            profile = run.profile(programName);
             // jkmod's --profile first: it decides how the rest is read.
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                if (a.equals("--")) {
-                    rest.addAll(args.subList(i, args.size()));
-                    break;
-                }
-                if (a.startsWith("--profile=")) {
-                    profile = ToolRun.profile(programName, "profile value", a.substring("--profile=".length()));
-                } else if (a.equals("--profile") && i + 1 < args.size()) {
-                    profile = ToolRun.profile(programName, "profile value", args.get(++i));
-                } else {
-                    rest.add(a);
-                }
-            }
+            profile = ProfileOption.split(programName, run.profile(programName), args, rest);
         } catch (ToolUsageException e) {
             return run.fail(e.text());
         }

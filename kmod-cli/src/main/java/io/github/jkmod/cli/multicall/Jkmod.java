@@ -5,9 +5,11 @@ import io.github.jkmod.cli.SyslogSink;
 import io.github.jkmod.cli.ToolAccess;
 import io.github.jkmod.cli.common.ToolRun;
 import io.github.jkmod.cli.common.ToolUsageException;
+import io.github.jkmod.cli.insmod.Insmod;
 import io.github.jkmod.cli.kmod.KmodTool;
 import io.github.jkmod.cli.lsmod.Lsmod;
 import io.github.jkmod.cli.modinfo.ModinfoTool;
+import io.github.jkmod.cli.rmmod.Rmmod;
 import io.github.jkmod.core.KmodProfile;
 
 import java.io.PrintStream;
@@ -24,10 +26,9 @@ import java.util.Map;
  * <ul>
  * <li>{@code modprobe}, {@code jmodprobe} (and any name not below, so that a copy or link of the
  * old {@code jmodprobe} under another name keeps working): {@link Jmodprobe};</li>
- * <li>{@code lsmod}: {@link Lsmod}; {@code kmod}: {@link KmodTool};</li>
- * <li>{@code modinfo}: {@link ModinfoTool};</li>
- * <li>{@code insmod}, {@code rmmod}, {@code depmod}: not built yet, a one-line
- * error and exit status 1;</li>
+ * <li>{@code lsmod}: {@link Lsmod}; {@code kmod}: {@link KmodTool}; {@code insmod}: {@link Insmod};
+ * {@code rmmod}: {@link Rmmod}; {@code modinfo}: {@link ModinfoTool};</li>
+ * <li>{@code depmod}: not built yet, a one-line error and exit status 1;</li>
  * <li>{@code jkmod TOOL ARGS...}: the tool {@code TOOL}, invoked as {@code TOOL}.</li>
  * </ul>
  */
@@ -48,6 +49,10 @@ public final class Jkmod {
         KMOD,
         /** modinfo. */
         MODINFO,
+        /** insmod. */
+        INSMOD,
+        /** rmmod. */
+        RMMOD,
         /** jkmod itself: the tool is the first argument. */
         JKMOD,
         /** A kmod tool jkmod does not have yet. */
@@ -71,7 +76,9 @@ public final class Jkmod {
             case "modinfo":
                 return Tool.MODINFO;
             case "insmod":
+                return Tool.INSMOD;
             case "rmmod":
+                return Tool.RMMOD;
             case "depmod":
                 return Tool.NOT_BUILT;
             default:
@@ -140,6 +147,10 @@ public final class Jkmod {
                 return KmodTool.run(argv0, args, run);
             case MODINFO:
                 return ModinfoTool.run(argv0, args, run);
+            case INSMOD:
+                return Insmod.run(argv0, args, run);
+            case RMMOD:
+                return Rmmod.run(argv0, args, run);
             case NOT_BUILT:
                 return notBuilt(run, ToolRun.baseName(argv0));
             case JKMOD:
@@ -180,7 +191,9 @@ public final class Jkmod {
                 + "  lsmod        list the loaded modules\n"
                 + "  kmod         kmod's list, static-nodes and help commands\n"
                 + "  modinfo      show the information of modules\n"
-                + "  insmod, rmmod, depmod: not built yet\n";
+                + "  insmod       insert one module file\n"
+                + "  rmmod        remove modules\n"
+                + "  depmod: not built yet\n";
     }
 
     /**

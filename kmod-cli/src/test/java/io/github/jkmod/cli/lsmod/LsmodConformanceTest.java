@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.jkmod.cli.SyslogSink;
 import io.github.jkmod.cli.ToolAccess;
+import io.github.jkmod.cli.common.ToolHarness;
 import io.github.jkmod.cli.common.ToolRun;
 import io.github.jkmod.cli.multicall.Jkmod;
 import io.github.jkmod.core.KmodProfile;
-import io.github.jkmod.core.testsupport.RealModprobe;
 import io.github.jkmod.testsupport.Oracle;
 import io.github.jkmod.testsupport.Prerequisites;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -223,17 +222,7 @@ class LsmodConformanceTest {
 
     /** The real tool on {@code tree}: its own /proc (a tmpfs with the tree's modules) and /sys/module. */
     private static Outcome real(Path tree, Path tool, List<String> args) {
-        List<String> cmd = new ArrayList<>(List.of("unshare", "-m", "sh", "-c",
-                "t=$1; shift; mount -t tmpfs jkmod-proc /proc || exit 99; "
-                        + "if [ -e \"$t/proc/modules\" ]; then cp \"$t/proc/modules\" /proc/modules || exit 98; fi; "
-                        + "mount --bind \"$t/sys/module\" /sys/module || exit 97; exec \"$@\"",
-                "sh", tree.toString(), tool.toString()));
-        cmd.addAll(args);
-        Map<String, String> env = new HashMap<>();
-        env.put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
-        env.put("LC_ALL", "C");
-        RealModprobe.Outcome o = RealModprobe.capture(cmd, env, StandardCharsets.ISO_8859_1, Duration.ofSeconds(60));
-        assertTrue(o.status() < 97, "the namespace could not be set up: " + o);
+        ToolHarness.Outcome o = ToolHarness.realOnTree(tree, tool, args);
         return new Outcome(o.stdout(), o.stderr(), o.status());
     }
 

@@ -11,6 +11,8 @@ public final class Errno {
     public static final int EPERM = 1;
     /** No such file or directory (from the kernel on insert: unknown symbol or parameter). */
     public static final int ENOENT = 2;
+    /** No such process (from the kernel on insert: a symbol of the wrong version). */
+    public static final int ESRCH = 3;
     /** Interrupted system call. */
     public static final int EINTR = 4;
     /** Input/output error. */
@@ -25,6 +27,8 @@ public final class Errno {
     public static final int EBUSY = 16;
     /** File exists (module already loaded). */
     public static final int EEXIST = 17;
+    /** Is a directory (reading a directory as a module file). */
+    public static final int EISDIR = 21;
     /** Invalid argument. */
     public static final int EINVAL = 22;
     /** File too large. */

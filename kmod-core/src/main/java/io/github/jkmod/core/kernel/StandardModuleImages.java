@@ -15,7 +15,8 @@ import java.util.Set;
  * Module images from files with {@link ModuleFile}: magic-byte detection, decompression in Java,
  * force edits on a copy. Errors carry the errno kmod 30 reports for them (observed): a file that
  * cannot be opened ENOENT/EACCES, compressed data that does not decompress EINVAL, a forced
- * insertion of something that is not an ELF module ENOEXEC. When nothing is forced, the image
+ * insertion of something that is not an ELF module ENOEXEC, of an ELF file
+ * libkmod cannot read EINVAL. When nothing is forced, the image
  * (the file, or what its compressed data decompresses to) is handed over as it is, unparsed: the
  * kernel judges it, and answers ENOEXEC when it is not ELF, as it does for kmod 30, which hands
  * {@code init_module} whatever it decompressed.
@@ -62,9 +63,16 @@ final class StandardModuleImages implements ModuleImages {
                 image = ModuleFile.of(file, image).withoutVermagic();
             }
         } catch (ModuleFormatException e) {
-            throw new KernelCallException("force", module, Errno.ENOEXEC, e);
+            // libkmod's ELF reader: ENOEXEC without the ELF magic (or with nothing after it),
+            // EINVAL for any other flaw of the header or sections
+            throw new KernelCallException("force", module, elfIdentified(image) ? Errno.EINVAL : Errno.ENOEXEC, e);
         }
         return image;
+    }
+
+    /** Whether {@code image} is longer than {@code EI_NIDENT} (16) bytes and starts with {@code \x7fELF}. */
+    static boolean elfIdentified(byte[] image) {
+        return image.length > 16 && image[0] == 0x7f && image[1] == 'E' && image[2] == 'L' && image[3] == 'F';
     }
 
     /** The errno of a failed read: ENOENT, EACCES, else EIO. */

@@ -1,6 +1,7 @@
 package io.github.jkmod.core.depmod;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.jkmod.core.testsupport.ConformanceProfile;
 import io.github.jkmod.core.testsupport.RealModprobe;
@@ -28,7 +29,7 @@ class DepmodConformanceTest {
     }
 
     /** Runs both on a scratch image of the fetched tree with {@code config} as the -C path. */
-    static void compare(FetchedTree tree, Path root, Path config, List<String> extraArgs) {
+    static Map<String, byte[]> compare(FetchedTree tree, Path root, Path config, List<String> extraArgs) {
         List<String> args = new ArrayList<>(List.of("-C", config.toString(), "-b", root.toString()));
         args.addAll(extraArgs);
         args.add(tree.release());
@@ -40,7 +41,11 @@ class DepmodConformanceTest {
         Map<String, byte[]> actual = Map.of();
         try {
             actual = Depmod.builder().root(root).release(tree.release()).configPaths(List.of(config))
-                    .profile(ConformanceProfile.profile()).listener(m -> messages.add(m.line("depmod")))
+                    .profile(ConformanceProfile.profile()).listener(m -> {
+                        if (m.level() != DepmodMessage.Level.INFO) {
+                            messages.add(m.line("depmod"));
+                        }
+                    })
                     .build().run().files();
             status = 0;
         } catch (io.github.jkmod.KmodException e) {
@@ -52,6 +57,7 @@ class DepmodConformanceTest {
         for (String name : expected.keySet()) {
             assertSameFile(name, expected.get(name), actual.get(name));
         }
+        return expected;
     }
 
     static void assertSameFile(String name, byte[] expected, byte[] actual) {
@@ -90,5 +96,54 @@ class DepmodConformanceTest {
         OracleDepmod.imageOf(tree, root);
         Path empty = Files.createDirectories(scratch.resolve("depmod.d"));
         compare(tree, root, empty, List.of());
+    }
+
+    /**
+     * Every depmod.d command on the real tree: duplicates of real modules in updates/, extra/, an
+     * external directory and an excluded directory, decided by search, override and external lines;
+     * bad lines reported.
+     */
+    @Test
+    void realTreeWithEveryConfigurationCommand() throws IOException {
+        FetchedTree tree = FetchedTree.require();
+        RealModprobe.require();
+        scratch = OracleDepmod.scratch();
+        Path root = scratch.resolve("root");
+        Path dir = OracleDepmod.imageOf(tree, root);
+        List<String> order = Files.readAllLines(dir.resolve("modules.order"));
+        List<Path> files = new ArrayList<>();
+        for (String line : order.subList(0, 40)) {
+            files.add(tree.moduleFile(line));
+        }
+        Path ext = Files.createDirectories(scratch.resolve("ext"));
+        copy(files.get(0), dir.resolve("updates"));
+        copy(files.get(1), dir.resolve("updates"));
+        copy(files.get(1), dir.resolve("extra"));
+        copy(files.get(2), dir.resolve("extra"));
+        copy(files.get(3), dir.resolve("extra/sub"));
+        copy(files.get(3), ext);
+        copy(files.get(4), ext);
+        Files.copy(files.get(8), ext.resolve("jkmod-external-only" + files.get(8).getFileName().toString()
+                .substring(files.get(8).getFileName().toString().indexOf(".ko"))));
+        copy(files.get(5), dir.resolve("skipme"));
+        copy(files.get(6), dir.resolve("updates/skipme"));
+        copy(files.get(7), scratch.resolve("ext2"));
+        Path cfg = Files.createDirectories(scratch.resolve("depmod.d"));
+        String name2 = OracleDepmodNames.name(files.get(2));
+        Files.writeString(cfg.resolve("10-search.conf"), "# search order\nsearch extra updates built-in external\n"
+                + "override " + name2 + " * " + Path.of(order.get(2)).getParent() + "\n"
+                + "external ^[0-9] " + ext + "\nexternal ^nomatch " + scratch.resolve("ext2") + "\n");
+        Files.writeString(cfg.resolve("20-other.conf"), "exclude skipme\ninclude foo\nmake_map_files\nbogus line\n"
+                + "override incomplete\n  # indented comment\nexternal\n");
+        Files.writeString(cfg.resolve("README"), "not a .conf file\n");
+        String dep = new String(compare(tree, root, cfg, List.of()).get("modules.dep"), StandardCharsets.ISO_8859_1);
+        // the scenario is exercised: modules came from extra/, updates/ and the external directory
+        assertTrue(dep.contains("\nextra/") && dep.contains("\nupdates/") && dep.contains("\n" + ext + "/"), dep);
+        assertTrue(!dep.contains("skipme") && !dep.contains("ext2"), "excluded and unmatched directories");
+    }
+
+    private static void copy(Path file, Path toDir) throws IOException {
+        Files.createDirectories(toDir);
+        Files.copy(file, toDir.resolve(file.getFileName()));
     }
 }

@@ -178,19 +178,22 @@ public final class Depmod {
         }
         result.put("modules.symbols", files.symbols());
         result.put("modules.symbols.bin", files.symbolsBin());
-        byte[] builtin = readOptional(Path.of(dirname, "modules.builtin"));
+        byte[] builtin = readOptional(dirname, "modules.builtin", out);
         result.put("modules.builtin.bin", builtin == null ? new byte[0] : BuiltinIndexes.builtin(builtin, layout, out));
-        byte[] modinfo = readOptional(Path.of(dirname, "modules.builtin.modinfo"));
+        byte[] modinfo = readOptional(dirname, "modules.builtin.modinfo", out);
         result.put("modules.builtin.alias.bin",
                 modinfo == null ? new byte[0] : BuiltinIndexes.builtinAlias(modinfo, layout, out));
         result.put("modules.devname", files.devname());
         return new DepmodResult(result);
     }
 
-    private static byte[] readOptional(Path file) {
+    /** An input of the module directory, or null (and depmod's warning) when it cannot be opened. */
+    static byte[] readOptional(String dirname, String name, Consumer<DepmodMessage> out) {
         try {
-            return Files.readAllBytes(file);
+            return Files.readAllBytes(Path.of(dirname, name));
         } catch (IOException e) {
+            out.accept(new DepmodMessage(DepmodMessage.Level.WARNING, "could not open " + name + " at " + dirname
+                    + ": " + reason(e)));
             return null;
         }
     }
@@ -223,6 +226,9 @@ public final class Depmod {
 
     /** The C library's text for an I/O failure, as depmod's {@code %m} prints it. */
     static String reason(Exception e) {
+        if (e instanceof UnreadableModuleException) {
+            return ((UnreadableModuleException) e).errnoText();
+        }
         if (e instanceof NoSuchFileException) {
             return "No such file or directory";
         }

@@ -1,10 +1,7 @@
 package io.github.jkmod.core.depmod;
 
 import io.github.jkmod.core.KmodProfile;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -26,10 +23,8 @@ final class ModuleOrder {
 
     static List<ModuleRecord> sort(List<ModuleRecord> modules, Map<String, ModuleRecord> byUncrelpath, String dirname,
             KmodProfile profile, Consumer<DepmodMessage> out) {
-        byte[] data;
-        try {
-            data = Files.readAllBytes(Path.of(dirname, ORDER_FILE));
-        } catch (IOException e) {
+        byte[] data = Depmod.readOptional(dirname, ORDER_FILE, out);
+        if (data == null) {
             return modules;
         }
         List<String> lines = new ArrayList<>();

@@ -38,7 +38,22 @@ final class ModuleReader {
      * @throws KmodException when it cannot be read, decompressed or parsed as ELF
      */
     static ModuleContents read(Path file) throws KmodException {
-        ElfFile elf = ModuleFile.read(file).elf();
+        byte[] raw;
+        try {
+            raw = ModuleFile.contents(file, ModuleFile.MAX_IMAGE_SIZE);
+        } catch (ModuleFormatException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new UnreadableModuleException(file, Depmod.reason(e), e);
+        }
+        if (raw.length == 0) {
+            throw new UnreadableModuleException(file, "Invalid argument", null);
+        }
+        byte[] image = ModuleFile.uncompressed(file, raw);
+        if (image.length <= 16 || image[0] != 0x7f || image[1] != 'E' || image[2] != 'L' || image[3] != 'F') {
+            throw new UnreadableModuleException(file, "Exec format error", null);
+        }
+        ElfFile elf = ElfFile.parse(file, image);
         List<ElfSymbol> symbols = List.of();
         Optional<ElfSection> symtab = elf.section(".symtab");
         if (symtab.isPresent() && elf.section(".strtab").isPresent()) {

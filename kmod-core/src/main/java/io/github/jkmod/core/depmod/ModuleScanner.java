@@ -19,7 +19,11 @@ import java.util.function.Consumer;
  * {@code override} and {@code search} lines decide which one stays (else the first one found).
  */
 final class ModuleScanner {
-    private static final List<String> EXTENSIONS = List.of(".ko", ".ko.gz", ".ko.xz", ".ko.zst");
+    /**
+     * The module file extensions of Debian's kmod 30 and kmod 34.2, both built without zlib: a
+     * {@code .ko.gz} file is not a module for them.
+     */
+    private static final List<String> EXTENSIONS = List.of(".ko", ".ko.xz", ".ko.zst");
 
     private final String dirname;
     private final DepmodConfig cfg;

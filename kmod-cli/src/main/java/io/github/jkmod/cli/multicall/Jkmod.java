@@ -5,6 +5,7 @@ import io.github.jkmod.cli.SyslogSink;
 import io.github.jkmod.cli.ToolAccess;
 import io.github.jkmod.cli.common.ToolRun;
 import io.github.jkmod.cli.common.ToolUsageException;
+import io.github.jkmod.cli.depmod.DepmodTool;
 import io.github.jkmod.cli.kmod.KmodTool;
 import io.github.jkmod.cli.lsmod.Lsmod;
 import io.github.jkmod.core.KmodProfile;
@@ -23,8 +24,8 @@ import java.util.Map;
  * <ul>
  * <li>{@code modprobe}, {@code jmodprobe} (and any name not below, so that a copy or link of the
  * old {@code jmodprobe} under another name keeps working): {@link Jmodprobe};</li>
- * <li>{@code lsmod}: {@link Lsmod}; {@code kmod}: {@link KmodTool};</li>
- * <li>{@code modinfo}, {@code insmod}, {@code rmmod}, {@code depmod}: not built yet, a one-line
+ * <li>{@code lsmod}: {@link Lsmod}; {@code kmod}: {@link KmodTool}; {@code depmod}: {@link DepmodTool};</li>
+ * <li>{@code modinfo}, {@code insmod}, {@code rmmod}: not built yet, a one-line
  * error and exit status 1;</li>
  * <li>{@code jkmod TOOL ARGS...}: the tool {@code TOOL}, invoked as {@code TOOL}.</li>
  * </ul>
@@ -44,6 +45,8 @@ public final class Jkmod {
         LSMOD,
         /** kmod. */
         KMOD,
+        /** depmod ({@link DepmodTool}). */
+        DEPMOD,
         /** jkmod itself: the tool is the first argument. */
         JKMOD,
         /** A kmod tool jkmod does not have yet. */
@@ -64,10 +67,11 @@ public final class Jkmod {
                 return Tool.KMOD;
             case NAME:
                 return Tool.JKMOD;
+            case "depmod":
+                return Tool.DEPMOD;
             case "modinfo":
             case "insmod":
             case "rmmod":
-            case "depmod":
                 return Tool.NOT_BUILT;
             default:
                 return Tool.MODPROBE;
@@ -133,6 +137,8 @@ public final class Jkmod {
                 return Lsmod.run(argv0, ToolRun.baseName(argv0), args, run);
             case KMOD:
                 return KmodTool.run(argv0, args, run);
+            case DEPMOD:
+                return DepmodTool.run(argv0, args, run);
             case NOT_BUILT:
                 return notBuilt(run, ToolRun.baseName(argv0));
             case JKMOD:
@@ -172,7 +178,8 @@ public final class Jkmod {
                 + "  modprobe     load and remove modules (also as jmodprobe)\n"
                 + "  lsmod        list the loaded modules\n"
                 + "  kmod         kmod's list and help commands\n"
-                + "  modinfo, insmod, rmmod, depmod: not built yet\n";
+                + "  depmod       build the module index files\n"
+                + "  modinfo, insmod, rmmod: not built yet\n";
     }
 
     /**

@@ -95,6 +95,21 @@ public final class Depmod {
      *     cycle ({@link DependencyCycleException}; the cycles were reported to the listener)
      */
     public DepmodResult run() throws KmodException {
+        return run(true);
+    }
+
+    /**
+     * What {@code depmod -n} computes: the text files only ({@link DepmodResult#dryRunOutput()}); no
+     * {@code .bin} file, and the builtin inputs are not read.
+     *
+     * @return the text files, in depmod's order
+     * @throws KmodException as {@link #run()}
+     */
+    public DepmodResult dryRun() throws KmodException {
+        return run(false);
+    }
+
+    private DepmodResult run(boolean binaries) throws KmodException {
         Consumer<DepmodMessage> out = b.listener;
         Map<String, DependencyGraph.Owner> symbolTable = new HashMap<>(1 << 15);
         List<ModuleRecord> kernelSymbols = List.of();
@@ -134,7 +149,7 @@ public final class Depmod {
         if (!graph.sort(out)) {
             throw new DependencyCycleException();
         }
-        return output(modules, symbolTable, out);
+        return output(modules, symbolTable, binaries, out);
     }
 
     private void load(List<ModuleRecord> modules, DependencyGraph symbols, Consumer<DepmodMessage> out) {
@@ -161,7 +176,7 @@ public final class Depmod {
     }
 
     private DepmodResult output(List<ModuleRecord> modules, Map<String, DependencyGraph.Owner> symbolTable,
-            Consumer<DepmodMessage> out) throws KmodException {
+            boolean binaries, Consumer<DepmodMessage> out) {
         IndexWriter.Layout layout = b.profile == KmodProfile.KMOD_30 ? IndexWriter.Layout.POST_ORDER
                 : IndexWriter.Layout.PRE_ORDER;
         List<Map.Entry<String, DependencyGraph.Owner>> symbols = KmodHashOrder.iterationOrder(
@@ -169,20 +184,27 @@ public final class Depmod {
         IndexFiles files = new IndexFiles(modules, symbols, layout, b.warnDuplicates, out);
         Map<String, byte[]> result = new LinkedHashMap<>();
         result.put("modules.dep", files.dep());
-        result.put("modules.dep.bin", files.depBin());
+        if (binaries) {
+            result.put("modules.dep.bin", files.depBin());
+        }
         result.put("modules.alias", files.alias());
-        result.put("modules.alias.bin", files.aliasBin());
+        if (binaries) {
+            result.put("modules.alias.bin", files.aliasBin());
+        }
         result.put("modules.softdep", files.softdep());
         if (b.profile.weakdeps()) {
             result.put("modules.weakdep", files.weakdep());
         }
         result.put("modules.symbols", files.symbols());
-        result.put("modules.symbols.bin", files.symbolsBin());
-        byte[] builtin = readOptional(dirname, "modules.builtin", out);
-        result.put("modules.builtin.bin", builtin == null ? new byte[0] : BuiltinIndexes.builtin(builtin, layout, out));
-        byte[] modinfo = readOptional(dirname, "modules.builtin.modinfo", out);
-        result.put("modules.builtin.alias.bin",
-                modinfo == null ? new byte[0] : BuiltinIndexes.builtinAlias(modinfo, layout, out));
+        if (binaries) {
+            result.put("modules.symbols.bin", files.symbolsBin());
+            byte[] builtin = readOptional(dirname, "modules.builtin", out);
+            result.put("modules.builtin.bin",
+                    builtin == null ? new byte[0] : BuiltinIndexes.builtin(builtin, layout, out));
+            byte[] modinfo = readOptional(dirname, "modules.builtin.modinfo", out);
+            result.put("modules.builtin.alias.bin",
+                    modinfo == null ? new byte[0] : BuiltinIndexes.builtinAlias(modinfo, layout, out));
+        }
         result.put("modules.devname", files.devname());
         return new DepmodResult(result);
     }

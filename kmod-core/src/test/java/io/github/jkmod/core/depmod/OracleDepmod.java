@@ -20,20 +20,20 @@ import java.util.stream.Stream;
  * link) and copy its {@code modules.order}, {@code modules.builtin} and
  * {@code modules.builtin.modinfo}, so the fetched tree itself is never written.
  */
-final class OracleDepmod {
+public final class OracleDepmod {
     /** The inputs a module directory holds besides modules; never outputs. */
-    static final List<String> INPUTS = List.of("modules.order", "modules.builtin", "modules.builtin.modinfo");
+    public static final List<String> INPUTS = List.of("modules.order", "modules.builtin", "modules.builtin.modinfo");
 
     private OracleDepmod() {
     }
 
     /** A new scratch root under /var/tmp. */
-    static Path scratch() throws IOException {
+    public static Path scratch() throws IOException {
         return Files.createTempDirectory(Path.of("/var/tmp"), "jkmod-depmod-test-");
     }
 
     /** A scratch image of the fetched tree: ROOT/lib/modules/RELEASE with kernel linked, inputs copied. */
-    static Path imageOf(FetchedTree tree, Path root) throws IOException {
+    public static Path imageOf(FetchedTree tree, Path root) throws IOException {
         Path dir = root.resolve("lib/modules").resolve(tree.release());
         Files.createDirectories(dir);
         Files.createSymbolicLink(dir.resolve("kernel"), tree.moduleDir().resolve("kernel"));
@@ -47,7 +47,7 @@ final class OracleDepmod {
     }
 
     /** Runs the oracle's depmod with {@code args}; returns its outcome. */
-    static RealModprobe.Outcome run(List<String> args) {
+    public static RealModprobe.Outcome run(List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Oracle.current().depmod().toString());
         cmd.addAll(args);
@@ -56,7 +56,7 @@ final class OracleDepmod {
     }
 
     /** The output files of {@code dir} (every {@code modules.*} that is not an input), by name. */
-    static Map<String, byte[]> outputs(Path dir) {
+    public static Map<String, byte[]> outputs(Path dir) {
         Map<String, byte[]> out = new LinkedHashMap<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.sorted().toList()) {
@@ -72,7 +72,7 @@ final class OracleDepmod {
     }
 
     /** Deletes a scratch root (never following links into the fetched tree). */
-    static void delete(Path root) throws IOException {
+    public static void delete(Path root) throws IOException {
         if (root == null || !Files.exists(root)) {
             return;
         }

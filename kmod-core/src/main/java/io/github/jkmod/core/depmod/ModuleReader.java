@@ -6,7 +6,13 @@ import io.github.jkmod.core.elf.ElfSection;
 import io.github.jkmod.core.elf.ElfSymbol;
 import io.github.jkmod.core.elf.ModuleFormatException;
 import io.github.jkmod.core.modinfo.ModuleFile;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +32,8 @@ final class ModuleReader {
     private static final int EM_SPARCV9 = 43;
     private static final int STT_REGISTER = 13;
     private static final int STB_WEAK = 2;
+    private static final int ELF_MAGIC = 0x7f454c46;
+    private static final byte[] CRC_BYTES = CRC_PREFIX.getBytes(StandardCharsets.ISO_8859_1);
 
     private ModuleReader() {
     }
@@ -38,26 +46,13 @@ final class ModuleReader {
      * @throws KmodException when it cannot be read, decompressed or parsed as ELF
      */
     static ModuleContents read(Path file) throws KmodException {
-        byte[] raw;
-        try {
-            raw = ModuleFile.contents(file, ModuleFile.MAX_IMAGE_SIZE);
-        } catch (ModuleFormatException e) {
-            throw e;
-        } catch (java.io.IOException e) {
-            throw new UnreadableModuleException(file, Depmod.reason(e), e);
-        }
-        if (raw.length == 0) {
-            throw new UnreadableModuleException(file, "Invalid argument", null);
-        }
-        byte[] image = ModuleFile.uncompressed(file, raw);
-        if (image.length <= 16 || image[0] != 0x7f || image[1] != 'E' || image[2] != 'L' || image[3] != 'F') {
-            throw new UnreadableModuleException(file, "Exec format error", null);
-        }
+        ByteBuffer image = image(file);
         ElfFile elf = ElfFile.parse(file, image);
         List<ElfSymbol> symbols = List.of();
         Optional<ElfSection> symtab = elf.section(".symtab");
-        if (symtab.isPresent() && elf.section(".strtab").isPresent()) {
-            symbols = elf.symbols(symtab.get());
+        Optional<ElfSection> strtab = elf.section(".strtab");
+        if (symtab.isPresent() && strtab.isPresent()) {
+            symbols = relevantSymbols(elf, image.duplicate().order(elf.order()), symtab.get(), strtab.get());
         }
         List<ModuleContents.Symbol> exports = exports(elf, symbols);
         List<ModuleContents.Symbol> deps = dependencySymbols(elf, symbols);
@@ -91,10 +86,102 @@ final class ModuleReader {
         return new ModuleContents(exports, deps, aliases, softdeps, weakdeps);
     }
 
+    /**
+     * The entries of {@code .symtab} that depmod looks at, in table order: the undefined ones and
+     * the {@code __crc_*} ones (entry 0 skipped). Only their names are decoded: most entries of a
+     * module are its own local symbols.
+     */
+    private static List<ElfSymbol> relevantSymbols(ElfFile elf, ByteBuffer buf, ElfSection symtab, ElfSection strtab)
+            throws ModuleFormatException {
+        elf.checkData(symtab);
+        elf.checkData(strtab);
+        boolean is64 = elf.is64();
+        int entSize = is64 ? 24 : 16;
+        long count = symtab.type() == ElfSection.SHT_NOBITS ? 0 : symtab.size() / entSize;
+        int strStart = (int) strtab.offset();
+        int strEnd = (int) (strtab.offset() + strtab.size());
+        List<ElfSymbol> out = new ArrayList<>();
+        byte[] name = new byte[256];
+        for (int i = 1; i < count; i++) {
+            int at = (int) (symtab.offset() + (long) i * entSize);
+            long nameIndex = buf.getInt(at) & 0xffffffffL;
+            int info = buf.get(at + (is64 ? 4 : 12)) & 0xff;
+            int shndx = buf.getShort(at + (is64 ? 6 : 14)) & 0xffff;
+            if (nameIndex >= strtab.size()) {
+                throw new ModuleFormatException(elf.file(), at, "symbol name offset " + nameIndex + " outside .strtab ("
+                        + strtab.size() + " bytes)");
+            }
+            int from = (int) (strStart + nameIndex);
+            boolean undefined = shndx == ElfSymbol.SHN_UNDEF;
+            if (!undefined && !startsWith(buf, from, strEnd, CRC_BYTES)) {
+                continue;
+            }
+            int end = from;
+            while (end < strEnd && buf.get(end) != 0) {
+                end++;
+            }
+            if (end == strEnd) {
+                throw new ModuleFormatException(elf.file(), from, "unterminated string in .strtab");
+            }
+            if (end - from > name.length) {
+                name = new byte[end - from];
+            }
+            buf.get(from, name, 0, end - from);
+            long value = is64 ? buf.getLong(at + 8) : buf.getInt(at + 4) & 0xffffffffL;
+            out.add(new ElfSymbol(i, new String(name, 0, end - from, StandardCharsets.ISO_8859_1), value, 0, info,
+                    shndx, at));
+        }
+        return out;
+    }
+
+    private static boolean startsWith(ByteBuffer buf, int from, int end, byte[] prefix) {
+        if (end - from < prefix.length) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length; k++) {
+            if (buf.get(from + k) != prefix[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The uncompressed image of a module file: an uncompressed file mapped into memory (only the
+     * pages read are loaded), a compressed one decompressed.
+     */
+    private static ByteBuffer image(Path file) throws KmodException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = Files.isRegularFile(file) ? ch.size() : 0;
+            if (size == 0) {
+                throw new UnreadableModuleException(file, "Invalid argument", null);
+            }
+            if (size > ModuleFile.MAX_IMAGE_SIZE) {
+                throw new ModuleFormatException(file, ModuleFile.MAX_IMAGE_SIZE, "file exceeds the limit of "
+                        + ModuleFile.MAX_IMAGE_SIZE + " bytes");
+            }
+            MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            ByteBuffer image = map;
+            if (size < 4 || map.getInt(0) != ELF_MAGIC) {
+                byte[] raw = new byte[(int) size];
+                map.get(0, raw);
+                image = ByteBuffer.wrap(ModuleFile.uncompressed(file, raw));
+            }
+            int n = image.capacity();
+            if (n <= 16 || image.getInt(0) != ELF_MAGIC) {
+                throw new UnreadableModuleException(file, "Exec format error", null);
+            }
+            return image;
+        } catch (KmodException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UnreadableModuleException(file, Depmod.reason(e), e);
+        }
+    }
+
     private static List<ModuleContents.Symbol> exports(ElfFile elf, List<ElfSymbol> symbols) throws ModuleFormatException {
         List<ModuleContents.Symbol> out = new ArrayList<>();
-        for (int i = 1; i < symbols.size(); i++) {
-            ElfSymbol s = symbols.get(i);
+        for (ElfSymbol s : symbols) {
             if (s.name().startsWith(CRC_PREFIX)) {
                 out.add(new ModuleContents.Symbol(s.name().substring(CRC_PREFIX.length()), crc(elf, s), false));
             }
@@ -167,8 +254,7 @@ final class ModuleReader {
             }
         }
         boolean sparc = elf.machine() == EM_SPARC || elf.machine() == EM_SPARCV9;
-        for (int i = 1; i < symbols.size(); i++) {
-            ElfSymbol s = symbols.get(i);
+        for (ElfSymbol s : symbols) {
             if (s.sectionIndex() != ElfSymbol.SHN_UNDEF || (sparc && (s.info() & 0xf) == STT_REGISTER)
                     || s.name().isEmpty()) {
                 continue;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -110,6 +111,16 @@ public final class Depmod {
     }
 
     private DepmodResult run(boolean binaries) throws KmodException {
+        Map<String, Supplier<byte[]>> files = prepare(binaries);
+        Map<String, byte[]> result = new LinkedHashMap<>();
+        for (Map.Entry<String, Supplier<byte[]>> f : files.entrySet()) {
+            result.put(f.getKey(), f.getValue().get());
+        }
+        return new DepmodResult(result);
+    }
+
+    /** Everything up to the files, which are made when asked for, in order (their messages then). */
+    private Map<String, Supplier<byte[]>> prepare(boolean binaries) throws KmodException {
         Consumer<DepmodMessage> out = b.listener;
         Map<String, DependencyGraph.Owner> symbolTable = new HashMap<>(1 << 15);
         List<ModuleRecord> kernelSymbols = List.of();
@@ -175,38 +186,40 @@ public final class Depmod {
         }
     }
 
-    private DepmodResult output(List<ModuleRecord> modules, Map<String, DependencyGraph.Owner> symbolTable,
-            boolean binaries, Consumer<DepmodMessage> out) {
+    private Map<String, Supplier<byte[]>> output(List<ModuleRecord> modules,
+            Map<String, DependencyGraph.Owner> symbolTable, boolean binaries, Consumer<DepmodMessage> out) {
         IndexWriter.Layout layout = b.profile == KmodProfile.KMOD_30 ? IndexWriter.Layout.POST_ORDER
                 : IndexWriter.Layout.PRE_ORDER;
         List<Map.Entry<String, DependencyGraph.Owner>> symbols = KmodHashOrder.iterationOrder(
                 symbolTable.entrySet(), Map.Entry::getKey, KmodHashOrder.SYMBOL_BUCKETS);
         IndexFiles files = new IndexFiles(modules, symbols, layout, b.warnDuplicates, out);
-        Map<String, byte[]> result = new LinkedHashMap<>();
-        result.put("modules.dep", files.dep());
+        Map<String, Supplier<byte[]>> result = new LinkedHashMap<>();
+        result.put("modules.dep", files::dep);
         if (binaries) {
-            result.put("modules.dep.bin", files.depBin());
+            result.put("modules.dep.bin", files::depBin);
         }
-        result.put("modules.alias", files.alias());
+        result.put("modules.alias", files::alias);
         if (binaries) {
-            result.put("modules.alias.bin", files.aliasBin());
+            result.put("modules.alias.bin", files::aliasBin);
         }
-        result.put("modules.softdep", files.softdep());
+        result.put("modules.softdep", files::softdep);
         if (b.profile.weakdeps()) {
-            result.put("modules.weakdep", files.weakdep());
+            result.put("modules.weakdep", files::weakdep);
         }
-        result.put("modules.symbols", files.symbols());
+        result.put("modules.symbols", files::symbols);
         if (binaries) {
-            result.put("modules.symbols.bin", files.symbolsBin());
-            byte[] builtin = readOptional(dirname, "modules.builtin", out);
-            result.put("modules.builtin.bin",
-                    builtin == null ? new byte[0] : BuiltinIndexes.builtin(builtin, layout, out));
-            byte[] modinfo = readOptional(dirname, "modules.builtin.modinfo", out);
-            result.put("modules.builtin.alias.bin",
-                    modinfo == null ? new byte[0] : BuiltinIndexes.builtinAlias(modinfo, layout, out));
+            result.put("modules.symbols.bin", files::symbolsBin);
+            result.put("modules.builtin.bin", () -> {
+                byte[] builtin = readOptional(dirname, "modules.builtin", out);
+                return builtin == null ? new byte[0] : BuiltinIndexes.builtin(builtin, layout, out);
+            });
+            result.put("modules.builtin.alias.bin", () -> {
+                byte[] modinfo = readOptional(dirname, "modules.builtin.modinfo", out);
+                return modinfo == null ? new byte[0] : BuiltinIndexes.builtinAlias(modinfo, layout, out);
+            });
         }
-        result.put("modules.devname", files.devname());
-        return new DepmodResult(result);
+        result.put("modules.devname", files::devname);
+        return result;
     }
 
     /** An input of the module directory, or null (and depmod's warning) when it cannot be opened. */
@@ -223,14 +236,13 @@ public final class Depmod {
     /**
      * Builds the files ({@link #run()}) and writes them into {@link #outputDirectory()}.
      *
-     * @return the files written
-     * @throws KmodException as {@link #run()}, or when a file cannot be written (the files not yet
-     *     replaced keep their old contents)
+     * @return the files made (a file whose temporary file could not be created is reported to the
+     *     listener, skipped and left out, as depmod does)
+     * @throws KmodException as {@link #run()}, or when a file cannot be written (then no file is
+     *     replaced: every old index keeps its contents)
      */
     public DepmodResult write() throws KmodException {
-        DepmodResult result = run();
-        IndexOutput.write(Path.of(outdirname), result);
-        return result;
+        return IndexOutput.write(Path.of(outdirname), prepare(true), b.listener);
     }
 
     /**
@@ -241,9 +253,7 @@ public final class Depmod {
      * @throws KmodException as {@link #write()}
      */
     public DepmodResult write(Path directory) throws KmodException {
-        DepmodResult result = run();
-        IndexOutput.write(directory, result);
-        return result;
+        return IndexOutput.write(directory, prepare(true), b.listener);
     }
 
     /** The C library's text for an I/O failure, as depmod's {@code %m} prints it. */

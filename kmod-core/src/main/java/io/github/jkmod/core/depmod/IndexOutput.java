@@ -2,43 +2,63 @@ package io.github.jkmod.core.depmod;
 
 import io.github.jkmod.KmodException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * Writes the files of a run into a directory as a reader should see them: every file first to a
- * temporary file beside it ({@code NAME.PID.NANOS}), and only when all are written in full, each
- * renamed over the old one. A failure (disk full, read-only directory) removes the temporary files
- * and leaves every old index as it was.
+ * Writes the files of a run into a directory as a reader should see them: each file first to a
+ * temporary file beside it ({@code NAME.PID.USEC.SEC}, as depmod names them), and only when every
+ * one is written in full, each renamed over the old one. A temporary file that cannot be created is
+ * reported and its index skipped, as depmod does (a read-only directory: one error per file, status
+ * 0). A write that fails (a full disk) removes every temporary file and fails: unlike depmod, which
+ * renames the truncated file into place, every old index stays as it was.
  */
 final class IndexOutput {
     private IndexOutput() {
     }
 
-    static void write(Path dir, DepmodResult result) throws KmodException {
+    static DepmodResult write(Path dir, Map<String, Supplier<byte[]>> files, Consumer<DepmodMessage> out)
+            throws KmodException {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new KmodException("could not create directory " + dir + ": " + Depmod.reason(e), e);
         }
-        String suffix = "." + ProcessHandle.current().pid() + "." + System.nanoTime();
+        Instant now = Instant.now();
+        String suffix = "." + ProcessHandle.current().pid() + "." + now.getNano() / 1000 + "." + now.getEpochSecond();
         List<Path[]> written = new ArrayList<>();
-        try {
-            for (Map.Entry<String, byte[]> f : result.files().entrySet()) {
-                Path tmp = dir.resolve(f.getKey() + suffix);
-                written.add(new Path[] {tmp, dir.resolve(f.getKey())});
-                Files.write(tmp, f.getValue());
+        Map<String, byte[]> made = new LinkedHashMap<>();
+        for (Map.Entry<String, Supplier<byte[]>> f : files.entrySet()) {
+            Path tmp = dir.resolve(f.getKey() + suffix);
+            OutputStream stream;
+            try {
+                stream = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                out.accept(new DepmodMessage(DepmodMessage.Level.ERROR, "openat(" + dir + ", " + tmp.getFileName()
+                        + ", 301, 644): " + Depmod.reason(e)));
+                continue;
             }
-        } catch (IOException e) {
-            removeAll(written);
-            Path file = written.get(written.size() - 1)[1];
-            throw new KmodException("Could not write index '" + file.getFileName() + "' in " + dir + ": "
-                    + Depmod.reason(e) + "; the old indexes are unchanged", e);
+            written.add(new Path[] {tmp, dir.resolve(f.getKey())});
+            try (stream) {
+                byte[] bytes = f.getValue().get();
+                made.put(f.getKey(), bytes);
+                stream.write(bytes);
+            } catch (IOException e) {
+                removeAll(written);
+                throw new KmodException("Could not create index '" + f.getKey() + "': " + Depmod.reason(e)
+                        + " (no index replaced)", e);
+            }
         }
         for (Path[] p : written) {
             try {
@@ -53,6 +73,7 @@ final class IndexOutput {
                         + p[1].getFileName() + "): " + Depmod.reason(e), e);
             }
         }
+        return new DepmodResult(made);
     }
 
     private static void removeAll(List<Path[]> written) {
@@ -60,7 +81,7 @@ final class IndexOutput {
             try {
                 Files.deleteIfExists(p[0]);
             } catch (IOException ignored) {
-                // best effort: the temporary file may not exist
+                // best effort: the temporary file may be gone already
             }
         }
     }

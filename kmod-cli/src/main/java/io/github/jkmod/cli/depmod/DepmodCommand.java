@@ -31,7 +31,12 @@ final class DepmodCommand {
     }
 
     private void message(DepmodMessage m) {
-        if (m.level() != DepmodMessage.Level.INFO || verbose >= 2) {
+        if (m.level() == DepmodMessage.Level.SHOW) {
+            if (verbose >= 1) {
+                run.out().print(m.text() + "\n");
+                run.out().flush();
+            }
+        } else if (m.level() != DepmodMessage.Level.INFO || verbose >= 2) {
             DepmodTool.log(run, program, m);
         }
     }

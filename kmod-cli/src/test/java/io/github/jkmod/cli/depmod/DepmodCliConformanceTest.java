@@ -118,6 +118,11 @@ class DepmodCliConformanceTest {
         assertEquals(expected, jkmod(args));
         assertEquals(List.of(), OracleDepmod.outputs(root.resolve("lib/modules").resolve(tree.release()))
                 .keySet().stream().toList(), "-n writes no file");
+        // -v: each dependency found, on standard output (-vv adds libkmod lines with pointers)
+        List<String> verbose = List.of("-v", "-n", "-C", config.toString(), "-b", root.toString(), tree.release());
+        Outcome loud = real(verbose);
+        assertTrue(loud.stdout().contains(" needs \""), "the oracle shows dependencies with -v");
+        assertEquals(loud, jkmod(verbose));
     }
 
     @Test

@@ -47,6 +47,11 @@ final class DependencyGraph {
     }
 
     Owner find(String name) {
+        return symbols.get(key(name));
+    }
+
+    /** The table's name for a looked-up symbol: a leading '.' (PPC64) and the prefix stripped. */
+    private String key(String name) {
         String n = name;
         if (!n.isEmpty() && n.charAt(0) == '.') {
             n = n.substring(1);
@@ -54,7 +59,7 @@ final class DependencyGraph {
         if (!n.isEmpty() && n.charAt(0) == prefix) {
             n = n.substring(1);
         }
-        return symbols.get(n);
+        return n;
     }
 
     /** Links every module to the owners of its undefined symbols. */
@@ -76,6 +81,8 @@ final class DependencyGraph {
                 if (sym.module != null && !mod.deps.contains(sym.module)) {
                     mod.deps.add(sym.module);
                     sym.module.users++;
+                    out.accept(new DepmodMessage(DepmodMessage.Level.SHOW,
+                            mod.path + " needs \"" + key(s.name()) + "\": " + sym.module.path));
                 }
             }
         }

@@ -302,7 +302,8 @@ public final class Depmod {
         }
 
         private static void log(DepmodMessage m) {
-            System.Logger.Level level = m.level() == DepmodMessage.Level.INFO ? System.Logger.Level.INFO
+            System.Logger.Level level = m.level() == DepmodMessage.Level.SHOW ? System.Logger.Level.DEBUG
+                    : m.level() == DepmodMessage.Level.INFO ? System.Logger.Level.INFO
                     : m.level() == DepmodMessage.Level.WARNING ? System.Logger.Level.WARNING
                     : System.Logger.Level.ERROR;
             System.getLogger(Depmod.class.getName()).log(level, m.text());

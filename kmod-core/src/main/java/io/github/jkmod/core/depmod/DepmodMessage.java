@@ -19,8 +19,13 @@ public record DepmodMessage(Level level, String text) {
         ERROR,
         /** {@code WARNING}: printed by default. */
         WARNING,
-        /** {@code INFO}: printed with {@code -v}. */
-        INFO
+        /** {@code INFO}: printed with {@code -vv}. */
+        INFO,
+        /**
+         * Not a diagnostic: what depmod prints on standard output with {@code -v}, one line for each
+         * dependency found ({@code PATH needs "SYMBOL": OWNER_PATH}).
+         */
+        SHOW
     }
 
     /**
@@ -39,9 +44,9 @@ public record DepmodMessage(Level level, String text) {
      * The line depmod prints for this message (without its newline).
      *
      * @param program the program name, {@code depmod}
-     * @return e.g. {@code depmod: WARNING: -e needs -E or -F}
+     * @return e.g. {@code depmod: WARNING: -e needs -E or -F}; a {@link Level#SHOW} line as it is
      */
     public String line(String program) {
-        return program + ": " + level.name() + ": " + text;
+        return level == Level.SHOW ? text : program + ": " + level.name() + ": " + text;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.jkmod.core.testsupport.ConformanceProfile;
 import io.github.jkmod.core.testsupport.RealModprobe;
 import io.github.jkmod.testsupport.FetchedTree;
+import io.github.jkmod.testsupport.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -145,5 +146,28 @@ class DepmodConformanceTest {
     private static void copy(Path file, Path toDir) throws IOException {
         Files.createDirectories(toDir);
         Files.copy(file, toDir.resolve(file.getFileName()));
+    }
+
+    /**
+     * The Debian 12 tree compressed by turns with xz, zstd and gzip ({@code .ci/fetch-real-tree}'s
+     * compressed-root), under either oracle: the {@code .ko.gz} third is no module for either
+     * (both are built without zlib).
+     */
+    @Test
+    void compressedMixTree() throws IOException {
+        Path dir = Path.of(System.getProperty("jkmod.realtree", "/var/tmp/jkmod-realtree"));
+        Prerequisites.require(Files.isRegularFile(dir.resolve("release")), "the Debian 12 tree in " + dir);
+        String release = Files.readString(dir.resolve("release")).strip();
+        FetchedTree debian12 = new FetchedTree(dir, release);
+        Path compressed = debian12.compressedRoot().resolve("lib/modules").resolve(release);
+        Prerequisites.require(Files.isDirectory(compressed), "the compressed copy " + compressed
+                + " (run .ci/fetch-real-tree)");
+        RealModprobe.require();
+        scratch = OracleDepmod.scratch();
+        Path root = scratch.resolve("root");
+        OracleDepmod.imageOf(compressed, release, root);
+        Path empty = Files.createDirectories(scratch.resolve("depmod.d"));
+        String dep = new String(compare(debian12, root, empty, List.of()).get("modules.dep"), StandardCharsets.ISO_8859_1);
+        assertTrue(dep.contains(".ko.xz:") && dep.contains(".ko.zst:") && !dep.contains(".ko.gz"), "xz and zstd only");
     }
 }

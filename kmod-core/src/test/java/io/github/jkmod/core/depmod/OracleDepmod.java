@@ -34,11 +34,16 @@ public final class OracleDepmod {
 
     /** A scratch image of the fetched tree: ROOT/lib/modules/RELEASE with kernel linked, inputs copied. */
     public static Path imageOf(FetchedTree tree, Path root) throws IOException {
-        Path dir = root.resolve("lib/modules").resolve(tree.release());
+        return imageOf(tree.moduleDir(), tree.release(), root);
+    }
+
+    /** A scratch image of the module directory {@code moduleDir} of release {@code release}. */
+    public static Path imageOf(Path moduleDir, String release, Path root) throws IOException {
+        Path dir = root.resolve("lib/modules").resolve(release);
         Files.createDirectories(dir);
-        Files.createSymbolicLink(dir.resolve("kernel"), tree.moduleDir().resolve("kernel"));
+        Files.createSymbolicLink(dir.resolve("kernel"), moduleDir.resolve("kernel"));
         for (String input : INPUTS) {
-            Path f = tree.moduleDir().resolve(input);
+            Path f = moduleDir.resolve(input);
             if (Files.exists(f)) {
                 Files.copy(f, dir.resolve(input));
             }

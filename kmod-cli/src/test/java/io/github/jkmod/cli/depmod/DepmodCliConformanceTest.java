@@ -13,6 +13,7 @@ import io.github.jkmod.core.depmod.OracleDepmod;
 import io.github.jkmod.core.testsupport.RealModprobe;
 import io.github.jkmod.testsupport.FetchedTree;
 import io.github.jkmod.testsupport.Oracle;
+import io.github.jkmod.testsupport.RequiresOracle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -184,5 +185,31 @@ class DepmodCliConformanceTest {
         Outcome expected = real(args);
         assertEquals(expected, jkmod(args));
         assertTrue(expected.stdout().contains(":"), expected.stdout());
+    }
+
+    /** kmod 34.2's -o (output root) and -m (module directory); kmod 30 has neither. */
+    @Test
+    @RequiresOracle(value = Oracle.KMOD34, reason = "-o and -m are kmod 34's options (kmod 30 reads -m as deprecated)")
+    void outputRootAndModuleDirectory() throws IOException {
+        Path root = scratch.resolve("moved");
+        OracleDepmod.imageOf(tree.moduleDir(), tree.release(), root.resolve("usr"));
+        List<String> args = List.of("-C", config.toString(), "-b", root.toString(), "-m", "/usr/lib/modules", "-o",
+                "OUT", tree.release());
+        Outcome expected = real(with(args, scratch.resolve("out-real"), "OUT"));
+        Outcome actual = jkmod(with(args, scratch.resolve("out-ours"), "OUT"));
+        assertEquals(expected, actual);
+        Map<String, byte[]> want = OracleDepmod.outputs(scratch.resolve("out-real/usr/lib/modules").resolve(tree.release()));
+        Map<String, byte[]> got = OracleDepmod.outputs(scratch.resolve("out-ours/usr/lib/modules").resolve(tree.release()));
+        assertEquals(want.keySet(), got.keySet());
+        assertTrue(want.size() >= 10, want.keySet().toString());
+        for (String name : want.keySet()) {
+            assertTrue(Arrays.equals(want.get(name), got.get(name)), name);
+        }
+    }
+
+    private static List<String> with(List<String> args, Path value, String placeholder) {
+        List<String> out = new ArrayList<>(args);
+        out.set(out.indexOf(placeholder), value.toString());
+        return out;
     }
 }

@@ -42,8 +42,9 @@ final class KernelSymbols {
             try {
                 crc = Long.parseUnsignedLong(hex, 16);
             } catch (NumberFormatException e) {
+                // depmod's %m prints the errno left over from its start: ENOENT with both kmods
                 out.accept(new DepmodMessage(DepmodMessage.Level.ERROR,
-                        file + ":" + (n + 1) + " Invalid symbol version " + ver + ": Success"));
+                        file + ":" + (n + 1) + " Invalid symbol version " + ver + ": No such file or directory"));
                 continue;
             }
             table.addSymbol(w[1], false, crc, null);

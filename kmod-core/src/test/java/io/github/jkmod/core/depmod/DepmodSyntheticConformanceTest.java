@@ -78,7 +78,24 @@ class DepmodSyntheticConformanceTest {
         Map<String, byte[]> actual = Map.of();
         int status = 0;
         try {
-            actual = Depmod.builder().root(root).release(RELEASE).configPaths(List.of(config))
+            Depmod.Builder builder = Depmod.builder();
+            for (int i = 0; i < extraArgs.size(); i++) {
+                switch (extraArgs.get(i)) {
+                    case "-E":
+                        builder.symvers(Path.of(extraArgs.get(++i)));
+                        break;
+                    case "-F":
+                        builder.systemMap(Path.of(extraArgs.get(++i)));
+                        break;
+                    case "-P":
+                        builder.symbolPrefix(extraArgs.get(++i).charAt(0));
+                        break;
+                    default:
+                        break;
+                }
+            }
+            actual = builder.root(root).release(RELEASE).configPaths(List.of(config))
+                    .printUnknown(extraArgs.contains("-e"))
                     .profile(ConformanceProfile.profile()).warnDuplicates(extraArgs.contains("-w")).listener(m -> {
                         if (m.level().compareTo(DepmodMessage.Level.WARNING) <= 0) {
                             messages.add(m.line("depmod"));
@@ -166,6 +183,7 @@ class DepmodSyntheticConformanceTest {
         put("kernel/w2.ko", module("w2", ElfBuilder.module("w2", "v").export(4, "ws2").version(0, "ws")));
         put("kernel/user.ko", module("user", ElfBuilder.module("user", "v").version(0, "xs")));
         put("kernel/free.ko", module("free", ElfBuilder.module("free", "v").export(9, "fs")));
+        put("kernel/self.ko", module("self", ElfBuilder.module("self", "v").export(5, "self_sym").version(5, "self_sym")));
         compare(List.of());
     }
 
@@ -175,5 +193,26 @@ class DepmodSyntheticConformanceTest {
         put("kernel/dup.ko", module("dup", ElfBuilder.module("dup", "v").alias("same").alias("same")
                 .export(1, "dup_sym")));
         compare(List.of("-w"));
+    }
+
+    /** -e with -E Module.symvers (unknown symbols, crc mismatches, weak ones), -F System.map, -P. */
+    @Test
+    void unknownSymbolsAndVersions() throws IOException {
+        put("kernel/k1.ko", module("k1", ElfBuilder.module("k1", "v").export(0x10, "k1_sym")
+                .version(0x1234, "printk").version(0x9999, "kmalloc").version(0, "nobody_exports_this")));
+        put("kernel/k2.ko", module("k2", ElfBuilder.module("k2", "v").version(0x11, "k1_sym")
+                .version(0x55, "_GLOBAL_OFFSET_TABLE_").version(1, "__this_module").version(2, "module_layout")));
+        put("kernel/k3.ko", module("k3", ElfBuilder.module("k3", "v").exportWithoutCrc("_k3_plain")
+                .version(0, "_k1_sym").version(0, ".k1_sym")));
+        Path symvers = scratch.resolve("Module.symvers");
+        Files.writeString(symvers, "0x00001234\tprintk\tvmlinux\tEXPORT_SYMBOL\n0x00005678\tkmalloc\tvmlinux\tEXPORT_SYMBOL\n"
+                + "0xzz\tbroken\tvmlinux\tEXPORT_SYMBOL\n0x1\tother\tdrivers/x\tEXPORT_SYMBOL\nshort line\n");
+        Path systemMap = scratch.resolve("System.map");
+        Files.writeString(systemMap, "ffffffff81000000 T _text\nffffffff82000000 r __ksymtab_printk\n"
+                + "ffffffff82000010 r __ksymtab_kmalloc\nbroken\n");
+        compare(List.of("-e", "-E", symvers.toString()));
+        compare(List.of("-e", "-F", systemMap.toString()));
+        compare(List.of("-e", "-F", systemMap.toString(), "-P", "_"));
+        compare(List.of("-e"));
     }
 }

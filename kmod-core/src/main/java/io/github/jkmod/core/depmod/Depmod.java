@@ -456,7 +456,7 @@ public final class Depmod {
         }
 
         /**
-         * The run with these settings.
+         * The run with these settings (a copy: later changes to this builder do not reach it).
          *
          * @return a depmod run, to {@link Depmod#run()} or {@link Depmod#write()}
          * @throws IllegalStateException when no release was set
@@ -465,10 +465,21 @@ public final class Depmod {
             if (release == null) {
                 throw new IllegalStateException("release not set");
             }
-            if (configPaths == null) {
-                configPaths = defaultConfigPaths(profile);
-            }
-            return new Depmod(this);
+            Builder copy = new Builder();
+            copy.root = root;
+            copy.outputRoot = outputRoot;
+            copy.moduleDirectory = moduleDirectory;
+            copy.release = release;
+            copy.configPaths = configPaths != null ? configPaths : defaultConfigPaths(profile);
+            copy.profile = profile;
+            copy.symbolPrefix = symbolPrefix;
+            copy.warnDuplicates = warnDuplicates;
+            copy.printUnknown = printUnknown;
+            copy.symvers = symvers;
+            copy.systemMap = systemMap;
+            copy.moduleFiles.addAll(moduleFiles);
+            copy.listener = listener;
+            return new Depmod(copy);
         }
 
         private static List<Path> defaultConfigPaths(KmodProfile profile) {

@@ -97,7 +97,7 @@ final class ModuleScanner {
             } else if (a.isRegularFile()) {
                 addFile(path, prefix.length(), name);
             } else {
-                error("unsupported file type " + path + ": " + (a.isSymbolicLink() ? "120000" : "0"));
+                error("unsupported file type " + path + ": " + Integer.toOctalString(fileType(entry)));
             }
         }
     }
@@ -119,6 +119,15 @@ final class ModuleScanner {
         byName.put(modname, mod);
         if (mod.uncrelpath != null) {
             byUncrelpath.put(mod.uncrelpath, mod);
+        }
+    }
+
+    /** {@code st_mode & S_IFMT} of a file that is neither a directory nor a regular file. */
+    private static int fileType(Path entry) {
+        try {
+            return (Integer) Files.getAttribute(entry, "unix:mode") & 0170000;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return 0;
         }
     }
 

@@ -139,6 +139,13 @@ class DepmodSyntheticConformanceTest {
         put("build/skipped.ko", module("skipped", ElfBuilder.module("skipped", "v")));
         put("kernel/source/skipped2.ko", module("skipped2", ElfBuilder.module("skipped2", "v")));
         text("kernel/drivers/readme.txt", "not a module\n");
+        try {
+            Process fifo = new ProcessBuilder("mkfifo", dir.resolve("kernel/drivers/fifo.ko").toString()).start();
+            assertEquals(0, fifo.waitFor(), "mkfifo");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     @Test

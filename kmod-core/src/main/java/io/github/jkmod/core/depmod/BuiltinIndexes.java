@@ -43,7 +43,7 @@ final class BuiltinIndexes {
             if (nul >= 0) {
                 base = base.substring(0, nul);
             }
-            idx.add(ModuleScanner.moduleName(base), "", 0);
+            IndexFiles.add(idx, ModuleScanner.moduleName(base), "", 0, out);
         }
         return idx.toBytes(layout);
     }
@@ -117,7 +117,7 @@ final class BuiltinIndexes {
                 out.accept(new DepmodMessage(DepmodMessage.Level.WARNING, "Unmatched bracket in " + value));
                 continue;
             }
-            idx.add(alias, modname, 0);
+            IndexFiles.add(idx, alias, modname, 0, out);
         }
         return idx.toBytes(layout);
     }

@@ -50,7 +50,7 @@ final class IndexFiles {
         IndexWriter idx = new IndexWriter();
         for (ModuleRecord mod : modules) {
             String line = depLine(mod);
-            if (idx.add(mod.name, line, mod.idx) && warnDups) {
+            if (add(idx, mod.name, line, mod.idx, out) && warnDups) {
                 warn("duplicate module deps:\n" + line);
             }
         }
@@ -78,7 +78,7 @@ final class IndexFiles {
                     warn("Unmatched bracket in " + a);
                     continue;
                 }
-                if (idx.add(alias, mod.name, mod.idx) && warnDups) {
+                if (add(idx, alias, mod.name, mod.idx, out) && warnDups) {
                     warn("duplicate module alias:\n" + alias + " " + mod.name);
                 }
             }
@@ -120,7 +120,7 @@ final class IndexFiles {
         IndexWriter idx = new IndexWriter();
         for (Map.Entry<String, DependencyGraph.Owner> e : symbols) {
             ModuleRecord owner = e.getValue().module;
-            if (owner != null && idx.add("symbol:" + e.getKey(), owner.name, owner.idx) && warnDups) {
+            if (owner != null && add(idx, "symbol:" + e.getKey(), owner.name, owner.idx, out) && warnDups) {
                 warn("duplicate module syms:\nsymbol:" + e.getKey() + " " + owner.name);
             }
         }
@@ -213,6 +213,25 @@ final class IndexFiles {
             return 0xFFFFFFFFL;
         }
         return negative ? (-v) & 0xFFFFFFFFL : v;
+    }
+
+    /**
+     * Adds an entry; a key or value that is not 7-bit ASCII is reported as depmod reports it (at
+     * FATAL level, which for depmod does not stop the run; its trie would then be corrupt) and left
+     * out.
+     */
+    static boolean add(IndexWriter idx, String key, String value, int priority, Consumer<DepmodMessage> out) {
+        for (String s : new String[] {key, value}) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c >= 128) {
+                    out.accept(new DepmodMessage(DepmodMessage.Level.FATAL, "Module index: bad character '" + c + "'=0x"
+                            + Integer.toHexString(c) + " - only 7-bit ASCII is supported:\n" + s + "\n"));
+                    return false;
+                }
+            }
+        }
+        return idx.add(key, value, priority);
     }
 
     private void warn(String text) {

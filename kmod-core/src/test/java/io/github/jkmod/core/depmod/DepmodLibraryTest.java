@@ -90,4 +90,23 @@ class DepmodLibraryTest {
         assertEquals("old\n", Files.readString(dir.resolve("modules.dep")));
         assertTrue(messages.contains("depmod: ERROR: Found 2 modules in dependency cycles!"), messages.toString());
     }
+
+    @Test
+    void aNonAsciiAliasIsReportedAndLeftOutOfTheTrie() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("lib/modules").resolve(RELEASE));
+        ElfBuilder.module("odd", "v").alias("caf\u00e9").alias("plain").write(dir.resolve("odd.ko"));
+        List<DepmodMessage> messages = new ArrayList<>();
+        DepmodResult r = Depmod.builder().root(root).release(RELEASE).configPaths(List.of()).listener(messages::add)
+                .build().run();
+        assertTrue(new String(r.files().get("modules.alias"), StandardCharsets.ISO_8859_1)
+                .contains("alias caf\u00c3\u00a9 odd\n"), "the text file keeps the bytes");
+        assertTrue(messages.stream().anyMatch(m -> m.level() == DepmodMessage.Level.FATAL
+                && m.text().startsWith("Module index: bad character")), messages.toString());
+        KmodContext ctx = KmodContext.builder().moduleRoot(root).release(RELEASE).configPaths(List.of())
+                .logWarnings(false).build();
+        assertTrue(ctx.lookup("plain").isEmpty(), "nothing written by run()");
+        Depmod.builder().root(root).release(RELEASE).configPaths(List.of()).listener(m -> { }).build().write();
+        assertEquals("odd", KmodContext.builder().moduleRoot(root).release(RELEASE).configPaths(List.of()).build()
+                .require("plain").get(0).name());
+    }
 }

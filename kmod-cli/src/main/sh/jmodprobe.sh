@@ -47,6 +47,11 @@ jar=@JAR_BYTES@
 # archive, and the launcher each archive it makes, with the same options.
 o="-XX:+IgnoreUnrecognizedVMOptions -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -XX:+UseG1GC -XX:-UsePerfData -Djdk.reflect.useNativeAccessorOnly=true"
 l="-Xlog:disable -Xlog:all=error:stderr"
+# depmod reads thousands of module files in one run: its methods get hot enough for compiling to
+# pay, so it compiles at the default thresholds (C1 still: C2 costs more than it saves there).
+case "${0##*/} ${1:-}" in
+  "depmod "*|"jkmod depmod") o="$o -XX:CompileThresholdScaling=1" ;;
+esac
 main=io.github.jkmod.cli.multicall.Jkmod
 
 # Whether an archive can be used, from the cache directory $c: then $x holds the JVM option that

@@ -128,7 +128,8 @@ final class CdsTraining {
         }
         io.github.jkmod.cli.common.ToolRun tools = new io.github.jkmod.cli.common.ToolRun(out, err, Map.of(),
                 root, SyslogSink.DISCARD);
-        for (String[] command : new String[][] {{"lsmod"}, {"lsmod", "-V"}, {"kmod", "list"}, {"kmod", "-h"}}) {
+        for (String[] command : new String[][] {{"lsmod"}, {"lsmod", "-V"}, {"kmod", "list"}, {"kmod", "-h"},
+            {"depmod", "-n", "-C", c, "-b", d, RELEASE}}) {
             io.github.jkmod.cli.multicall.Jkmod.run(command[0], List.of(command).subList(1, command.length), tools);
             sink.reset();
         }

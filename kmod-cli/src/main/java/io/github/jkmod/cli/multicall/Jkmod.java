@@ -6,6 +6,7 @@ import io.github.jkmod.cli.ToolAccess;
 import io.github.jkmod.cli.common.ToolRun;
 import io.github.jkmod.cli.common.ToolUsageException;
 import io.github.jkmod.cli.insmod.Insmod;
+import io.github.jkmod.cli.depmod.DepmodTool;
 import io.github.jkmod.cli.kmod.KmodTool;
 import io.github.jkmod.cli.lsmod.Lsmod;
 import io.github.jkmod.cli.modinfo.ModinfoTool;
@@ -27,8 +28,7 @@ import java.util.Map;
  * <li>{@code modprobe}, {@code jmodprobe} (and any name not below, so that a copy or link of the
  * old {@code jmodprobe} under another name keeps working): {@link Jmodprobe};</li>
  * <li>{@code lsmod}: {@link Lsmod}; {@code kmod}: {@link KmodTool}; {@code insmod}: {@link Insmod};
- * {@code rmmod}: {@link Rmmod}; {@code modinfo}: {@link ModinfoTool};</li>
- * <li>{@code depmod}: not built yet, a one-line error and exit status 1;</li>
+ * {@code rmmod}: {@link Rmmod}; {@code modinfo}: {@link ModinfoTool}; {@code depmod}: {@link DepmodTool};</li>
  * <li>{@code jkmod TOOL ARGS...}: the tool {@code TOOL}, invoked as {@code TOOL}.</li>
  * </ul>
  */
@@ -53,10 +53,10 @@ public final class Jkmod {
         INSMOD,
         /** rmmod. */
         RMMOD,
+        /** depmod ({@link DepmodTool}). */
+        DEPMOD,
         /** jkmod itself: the tool is the first argument. */
-        JKMOD,
-        /** A kmod tool jkmod does not have yet. */
-        NOT_BUILT
+        JKMOD
     }
 
     /**
@@ -73,14 +73,14 @@ public final class Jkmod {
                 return Tool.KMOD;
             case NAME:
                 return Tool.JKMOD;
+            case "depmod":
+                return Tool.DEPMOD;
             case "modinfo":
                 return Tool.MODINFO;
             case "insmod":
                 return Tool.INSMOD;
             case "rmmod":
                 return Tool.RMMOD;
-            case "depmod":
-                return Tool.NOT_BUILT;
             default:
                 return Tool.MODPROBE;
         }
@@ -151,8 +151,8 @@ public final class Jkmod {
                 return Insmod.run(argv0, args, run);
             case RMMOD:
                 return Rmmod.run(argv0, args, run);
-            case NOT_BUILT:
-                return notBuilt(run, ToolRun.baseName(argv0));
+            case DEPMOD:
+                return DepmodTool.run(argv0, args, run);
             case JKMOD:
                 return jkmod(argv0, args, run);
             default:
@@ -193,19 +193,7 @@ public final class Jkmod {
                 + "  modinfo      show the information of modules\n"
                 + "  insmod       insert one module file\n"
                 + "  rmmod        remove modules\n"
-                + "  depmod: not built yet\n";
-    }
-
-    /**
-     * The one-line answer of a tool jkmod does not have yet; exit status 1.
-     *
-     * @param run where the line goes
-     * @param what the tool, e.g. {@code modinfo}
-     * @return 1
-     */
-    public static int notBuilt(ToolRun run, String what) {
-        String name = what.indexOf(' ') < 0 ? what : what.substring(0, what.indexOf(' '));
-        return run.fail(name + ": ERROR: " + what + " is not implemented by jkmod yet\n");
+                + "  depmod       build the module index files\n";
     }
 
     /**

@@ -18,15 +18,27 @@ import java.util.List;
  * @param text the logical line, without its newline
  * @param number the number of its last physical line (the one its newline ends), from 1
  */
-record LogicalLine(String text, int number) {
+public record LogicalLine(String text, int number) {
 
-    /** Splits a file's bytes into logical lines, in order, as kmod 30 does. */
-    static List<LogicalLine> split(byte[] data) {
+    /**
+     * Splits a file's bytes into logical lines, in order, as kmod 30 does.
+     *
+     * @param data the file's bytes
+     * @return the logical lines
+     */
+    public static List<LogicalLine> split(byte[] data) {
         return split(data, false);
     }
 
-    /** Splits a file's bytes into logical lines, in order, as kmod 34 ({@code kmod34}) or kmod 30 does. */
-    static List<LogicalLine> split(byte[] data, boolean kmod34) {
+    /**
+     * Splits a file's bytes into logical lines, in order, as kmod 34 ({@code kmod34}) or kmod 30 does
+     * (depmod's configuration files are read the same way).
+     *
+     * @param data the file's bytes
+     * @param kmod34 true for kmod 34's reading of a backslash at the end of the file
+     * @return the logical lines
+     */
+    public static List<LogicalLine> split(byte[] data, boolean kmod34) {
         List<LogicalLine> lines = new ArrayList<>();
         StringBuilder buf = new StringBuilder();
         int number = 0;

@@ -19,7 +19,6 @@ public final class ElfFile {
     private static final int EI_NIDENT = 16;
 
     private final Path file;
-    private final byte[] image;
     private final ByteBuffer buf;
     private final boolean is64;
     private final boolean bigEndian;
@@ -27,12 +26,11 @@ public final class ElfFile {
     private final int machine;
     private final List<ElfSection> sections;
 
-    private ElfFile(Path file, byte[] image, boolean is64, boolean bigEndian) {
+    private ElfFile(Path file, ByteBuffer image, boolean is64, boolean bigEndian) {
         this.file = file;
-        this.image = image;
         this.is64 = is64;
         this.bigEndian = bigEndian;
-        this.buf = ByteBuffer.wrap(image).order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        this.buf = image.duplicate().clear().order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         this.type = u16(16);
         this.machine = u16(18);
         this.sections = new ArrayList<>();
@@ -48,14 +46,28 @@ public final class ElfFile {
      * @throws ModuleFormatException when the header or the section header table is malformed
      */
     public static ElfFile parse(Path file, byte[] image) throws ModuleFormatException {
-        int len = image.length;
+        return parse(file, ByteBuffer.wrap(image));
+    }
+
+    /**
+     * Parses the ELF header and section header table of {@code image} (from index 0 to its
+     * capacity), e.g. a file mapped into memory: only the parts asked for are read. The buffer is
+     * kept, not copied: its contents must not change afterwards.
+     *
+     * @param file the file the bytes come from, named in error messages
+     * @param image the whole (uncompressed) file
+     * @return the parsed file, whose sections can then be read
+     * @throws ModuleFormatException when the header or the section header table is malformed
+     */
+    public static ElfFile parse(Path file, ByteBuffer image) throws ModuleFormatException {
+        int len = image.capacity();
         if (len == 0) {
             throw new ModuleFormatException(file, 0, "not an ELF file (empty)");
         }
-        if (len < 4 || image[0] != 0x7f || image[1] != 'E' || image[2] != 'L' || image[3] != 'F') {
+        if (len < 4 || image.get(0) != 0x7f || image.get(1) != 'E' || image.get(2) != 'L' || image.get(3) != 'F') {
             StringBuilder magic = new StringBuilder();
             for (int i = 0; i < Math.min(4, len); i++) {
-                magic.append(String.format("%02x", image[i] & 0xff));
+                magic.append(String.format("%02x", image.get(i) & 0xff));
             }
             throw new ModuleFormatException(file, 0, "not an ELF file (magic " + magic + ")");
         }
@@ -63,11 +75,11 @@ public final class ElfFile {
             throw new ModuleFormatException(file, len,
                     "truncated ELF header (need " + EI_NIDENT + " bytes, have " + len + ")");
         }
-        int elfClass = image[4] & 0xff;
+        int elfClass = image.get(4) & 0xff;
         if (elfClass != 1 && elfClass != 2) {
             throw new ModuleFormatException(file, 4, "bad ELF class " + elfClass);
         }
-        int data = image[5] & 0xff;
+        int data = image.get(5) & 0xff;
         if (data != 1 && data != 2) {
             throw new ModuleFormatException(file, 5, "bad ELF data encoding " + data);
         }
@@ -83,7 +95,7 @@ public final class ElfFile {
     }
 
     private void readSectionHeaders() throws ModuleFormatException {
-        int len = image.length;
+        int len = buf.capacity();
         long shoff = is64 ? u64(0x28) : u32(0x20);
         int entOff = is64 ? 0x3a : 0x2e;
         int shentsize = u16(entOff);
@@ -224,7 +236,7 @@ public final class ElfFile {
      * @return the length of the image, in bytes
      */
     public int length() {
-        return image.length;
+        return buf.capacity();
     }
 
     /**
@@ -278,7 +290,7 @@ public final class ElfFile {
         if (s.type() == ElfSection.SHT_NOBITS) {
             return;
         }
-        long len = image.length;
+        long len = buf.capacity();
         if (s.offset() < 0 || s.size() < 0 || s.offset() > len || s.size() > len - s.offset()) {
             throw new ModuleFormatException(file, s.headerOffset(), "section " + s.index() + " ("
                     + s.name() + ") data at offset " + Long.toUnsignedString(s.offset()) + " size "
@@ -299,7 +311,7 @@ public final class ElfFile {
             return new byte[0];
         }
         byte[] out = new byte[(int) s.size()];
-        System.arraycopy(image, (int) s.offset(), out, 0, out.length);
+        buf.get((int) s.offset(), out);
         return out;
     }
 
@@ -327,8 +339,10 @@ public final class ElfFile {
         int start = (int) (strtab.offset() + index);
         int end = (int) (strtab.offset() + strtab.size());
         for (int i = start; i < end; i++) {
-            if (image[i] == 0) {
-                return new String(image, start, i - start, StandardCharsets.UTF_8);
+            if (buf.get(i) == 0) {
+                byte[] text = new byte[i - start];
+                buf.get(start, text);
+                return new String(text, StandardCharsets.UTF_8);
             }
         }
         throw new ModuleFormatException(file, start, "unterminated string in " + strtab.name());
@@ -399,9 +413,9 @@ public final class ElfFile {
      * @throws ModuleFormatException when the field lies outside the file
      */
     public long read(long offset, int width, String what) throws ModuleFormatException {
-        if (offset < 0 || offset > image.length - width) {
+        if (offset < 0 || offset > buf.capacity() - width) {
             throw new ModuleFormatException(file, offset, what + " (" + width
-                    + " bytes) extends past end of file (" + image.length + " bytes)");
+                    + " bytes) extends past end of file (" + buf.capacity() + " bytes)");
         }
         switch (width) {
             case 1:
@@ -418,7 +432,7 @@ public final class ElfFile {
     }
 
     private int u8(long at) {
-        return image[(int) at] & 0xff;
+        return buf.get((int) at) & 0xff;
     }
 
     private int u16(long at) {

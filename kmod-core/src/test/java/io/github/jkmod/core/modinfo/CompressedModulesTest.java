@@ -27,7 +27,7 @@ import org.tukaani.xz.XZOutputStream;
  * real tools (which read xz and zstd; this kmod lacks zlib, so gzip copies are compared with the
  * uncompressed file's output).
  */
-class CompressedModulesTest {
+public class CompressedModulesTest {
     /** Why the tests that compress real modules need the Debian 12 tree. */
     private static final String PLAIN_MODULES = "compresses the plain .ko files of the Debian 12 tree; the Debian 13"
             + " tree has only .ko.xz files, which RealModulesTest compares with kmod 34.2's tools as they are";
@@ -111,7 +111,7 @@ class CompressedModulesTest {
     }
 
     /** {@code data} compressed the way the kernel build does it, in Java. */
-    static byte[] compress(Compression c, byte[] data) throws IOException {
+    public static byte[] compress(Compression c, byte[] data) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (OutputStream z = open(c, out)) {
             z.write(data);

@@ -1,0 +1,4 @@
+/**
+ * {@code depmod} of the multi-call executable: {@link io.github.jkmod.cli.depmod.DepmodTool}.
+ */
+package io.github.jkmod.cli.depmod;

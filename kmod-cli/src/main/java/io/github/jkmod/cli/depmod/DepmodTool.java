@@ -2,6 +2,7 @@ package io.github.jkmod.cli.depmod;
 
 import io.github.jkmod.KmodException;
 import io.github.jkmod.cli.ToolAccess;
+import io.github.jkmod.cli.common.ProfileOption;
 import io.github.jkmod.cli.common.ToolRun;
 import io.github.jkmod.cli.common.ToolUsageException;
 import io.github.jkmod.core.KmodProfile;
@@ -73,21 +74,7 @@ public final class DepmodTool {
         KmodProfile profile;
         List<String> rest = new ArrayList<>();
         try {
-            profile = run.profile(program);
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                if (a.equals("--")) {
-                    rest.addAll(args.subList(i, args.size()));
-                    break;
-                }
-                if (a.startsWith("--profile=")) {
-                    profile = ToolRun.profile(program, "profile value", a.substring("--profile=".length()));
-                } else if (a.equals("--profile") && i + 1 < args.size()) {
-                    profile = ToolRun.profile(program, "profile value", args.get(++i));
-                } else {
-                    rest.add(a);
-                }
-            }
+            profile = ProfileOption.split(program, run.profile(program), args, rest);
         } catch (ToolUsageException e) {
             return run.fail(e.text());
         }

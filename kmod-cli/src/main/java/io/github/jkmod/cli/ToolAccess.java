@@ -74,11 +74,9 @@ public final class ToolAccess {
 
     /**
      * A parser of {@code args} with the short options {@code letters} (each one of
-     * {@code f p s v V w h o}, in the tool's option-string order; {@code o} takes an argument, and so
-     * does {@code f} when {@code longNames} has {@code format}: it is static-nodes' {@code -f FORMAT},
-     * otherwise insmod's and rmmod's {@code -f}, force) and the long options {@code longNames} in the
-     * tool's table order (of {@code force}, {@code syslog}, {@code verbose}, {@code version},
-     * {@code help}, {@code output}, {@code format}), plus {@code --profile}.
+     * {@code f p s v V w h}, in the tool's option-string order; none takes an argument) and the long
+     * options {@code longNames} in the tool's table order (of {@code force}, {@code syslog},
+     * {@code verbose}, {@code version}, {@code help}), plus {@code --profile}.
      *
      * @param argv0 the name getopt's messages start with
      * @param requireOrder true for an option string starting with {@code +} (stop at the first operand)
@@ -92,13 +90,11 @@ public final class ToolAccess {
         List<ShortOption> shorts = new ArrayList<>();
         for (int i = 0; i < letters.length(); i++) {
             char c = letters.charAt(i);
-            OptionId id = idOf(String.valueOf(c), longNames.contains("format"));
-            shorts.add(new ShortOption(c, takesArgument(id), id));
+            shorts.add(new ShortOption(c, false, idOf(String.valueOf(c))));
         }
         List<LongOption> longs = new ArrayList<>();
         for (String name : longNames) {
-            OptionId id = idOf(name, longNames.contains("format"));
-            longs.add(new LongOption(name, takesArgument(id), id));
+            longs.add(new LongOption(name, false, idOf(name)));
         }
         return new ToolAccess(new Getopt(argv0, shorts, longs,
                 List.of(new LongOption("profile", true, OptionId.PROFILE)), args, requireOrder));
@@ -122,6 +118,28 @@ public final class ToolAccess {
             {'k', "set-version", true, OptionId.SET_VERSION}, {'b', "basedir", true, OptionId.BASEDIR},
             {'V', "version", false, OptionId.VERSION}, {'h', "help", false, OptionId.HELP},
         };
+        return fromTable(argv0, table, args, requireOrder);
+    }
+
+    /**
+     * A parser of {@code args} with {@code kmod static-nodes}' options ({@code o:f:h}, long
+     * {@code output}, {@code format}, {@code help} in kmod's table order), plus {@code --profile};
+     * options stop at the first operand, as in kmod.
+     *
+     * @param argv0 the name getopt's messages start with
+     * @param args the arguments after the command
+     * @return the parser
+     */
+    public static ToolAccess staticNodesParser(String argv0, List<String> args) {
+        Object[][] table = {
+            {'o', "output", true, OptionId.OUTPUT}, {'f', "format", true, OptionId.FORMAT},
+            {'h', "help", false, OptionId.HELP},
+        };
+        return fromTable(argv0, table, args, true);
+    }
+
+    /** A parser of rows {short letter, long name, takes an argument, id}, in the tool's order. */
+    private static ToolAccess fromTable(String argv0, Object[][] table, List<String> args, boolean requireOrder) {
         List<ShortOption> shorts = new ArrayList<>();
         List<LongOption> longs = new ArrayList<>();
         for (Object[] row : table) {
@@ -154,11 +172,9 @@ public final class ToolAccess {
         return LibkmodElfCheck.of(image);
     }
 
-    /** The option a spelling names; {@code -f} is static-nodes' format where the tool has {@code --format}. */
-    private static OptionId idOf(String spelling, boolean fIsFormat) {
+    private static OptionId idOf(String spelling) {
         switch (spelling) {
             case "f":
-                return fIsFormat ? OptionId.FORMAT : OptionId.FORCE;
             case "force":
                 return OptionId.FORCE;
             case "p":
@@ -177,18 +193,9 @@ public final class ToolAccess {
             case "h":
             case "help":
                 return OptionId.HELP;
-            case "o":
-            case "output":
-                return OptionId.OUTPUT;
-            case "format":
-                return OptionId.FORMAT;
             default:
                 throw new IllegalArgumentException("no such option: " + spelling);
         }
-    }
-
-    private static boolean takesArgument(OptionId id) {
-        return id == OptionId.OUTPUT || id == OptionId.FORMAT;
     }
 
     /**

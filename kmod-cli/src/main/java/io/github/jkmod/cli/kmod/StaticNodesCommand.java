@@ -33,7 +33,6 @@ import java.util.Optional;
  * {@code +} ordering of {@code kmod}'s own options.
  */
 final class StaticNodesCommand {
-    private static final String SHORT_OPTIONS = "ofh";
 
     private StaticNodesCommand() {
     }
@@ -51,7 +50,7 @@ final class StaticNodesCommand {
     static int run(String getoptName, String programName, List<String> args, ToolRun run) {
         NodeFormat format = NodeFormat.HUMAN;
         String output = null;
-        ToolAccess getopt = ToolAccess.parser(getoptName, SHORT_OPTIONS, List.of("output", "format", "help"), args, true);
+        ToolAccess getopt = ToolAccess.staticNodesParser(getoptName, args);
         for (ToolAccess.Event e = getopt.next(); e != null; e = getopt.next()) {
             if (e.failure() != null) {
                 return run.fail(e.failure());

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 
 /**
  * depmod in Java: builds the index files of a module tree ({@code modules.dep}, {@code .alias},
@@ -134,10 +134,25 @@ public final class Depmod {
         if (b.printUnknown && !printUnknown) {
             out.accept(new DepmodMessage(DepmodMessage.Level.WARNING, "-e needs -E or -F"));
         }
+        List<ModuleRecord> modules;
+        try (ModulePrefetch prefetch = new ModulePrefetch()) {
+            modules = scan(prefetch, out);
+            load(modules, prefetch, kernel, out);
+        }
+        DependencyGraph graph = new DependencyGraph(modules, symbolTable, b.symbolPrefix);
+        graph.resolve(b.symvers != null, printUnknown, out);
+        if (!graph.sort(out)) {
+            throw new DependencyCycleException();
+        }
+        return output(modules, symbolTable, binaries, out);
+    }
+
+    /** The modules to index, in depmod's order, each handed to {@code prefetch} as it is found. */
+    private List<ModuleRecord> scan(ModulePrefetch prefetch, Consumer<DepmodMessage> out) throws KmodException {
         ModuleScanner scanner;
         if (b.moduleFiles.isEmpty()) {
             DepmodConfig cfg = DepmodConfig.load(b.configPaths, b.release, b.profile, out);
-            scanner = new ModuleScanner(dirname, cfg, out);
+            scanner = new ModuleScanner(dirname, cfg, out, prefetch::start);
             scanner.scanAll();
         } else {
             scanner = new ModuleScanner(dirname, DepmodConfig.empty(), out);
@@ -154,24 +169,16 @@ public final class Depmod {
         for (int i = 0; i < modules.size(); i++) {
             modules.get(i).idx = i;
         }
-        load(modules, kernel, out);
-        DependencyGraph graph = new DependencyGraph(modules, symbolTable, b.symbolPrefix);
-        graph.resolve(b.symvers != null, printUnknown, out);
-        if (!graph.sort(out)) {
-            throw new DependencyCycleException();
-        }
-        return output(modules, symbolTable, binaries, out);
+        return modules;
     }
 
-    private void load(List<ModuleRecord> modules, DependencyGraph symbols, Consumer<DepmodMessage> out) {
-        Object[] read = new Object[modules.size()];
-        IntStream.range(0, modules.size()).parallel().forEach(i -> {
-            try {
-                read[i] = ModuleReader.read(Path.of(modules.get(i).path));
-            } catch (KmodException | RuntimeException e) {
-                read[i] = e;
-            }
-        });
+    private void load(List<ModuleRecord> modules, ModulePrefetch prefetch, DependencyGraph symbols,
+            Consumer<DepmodMessage> out) {
+        List<String> paths = new ArrayList<>(modules.size());
+        for (ModuleRecord m : modules) {
+            paths.add(m.path);
+        }
+        Object[] read = prefetch.take(paths);
         for (int i = 0; i < read.length; i++) {
             ModuleRecord mod = modules.get(i);
             if (read[i] instanceof ModuleContents) {
@@ -192,34 +199,35 @@ public final class Depmod {
                 : IndexWriter.Layout.PRE_ORDER;
         List<Map.Entry<String, DependencyGraph.Owner>> symbols = KmodHashOrder.iterationOrder(
                 symbolTable.entrySet(), Map.Entry::getKey, KmodHashOrder.SYMBOL_BUCKETS);
-        IndexFiles files = new IndexFiles(modules, symbols, layout, b.warnDuplicates, out);
-        Map<String, Supplier<byte[]>> result = new LinkedHashMap<>();
-        result.put("modules.dep", files::dep);
+        Function<Consumer<DepmodMessage>, IndexFiles> files = o -> new IndexFiles(modules, symbols, layout,
+                b.warnDuplicates, o);
+        Map<String, Function<Consumer<DepmodMessage>, byte[]>> result = new LinkedHashMap<>();
+        result.put("modules.dep", o -> files.apply(o).dep());
         if (binaries) {
-            result.put("modules.dep.bin", files::depBin);
+            result.put("modules.dep.bin", o -> files.apply(o).depBin());
         }
-        result.put("modules.alias", files::alias);
+        result.put("modules.alias", o -> files.apply(o).alias());
         if (binaries) {
-            result.put("modules.alias.bin", files::aliasBin);
+            result.put("modules.alias.bin", o -> files.apply(o).aliasBin());
         }
-        result.put("modules.softdep", files::softdep);
+        result.put("modules.softdep", o -> files.apply(o).softdep());
         if (b.profile.weakdeps()) {
-            result.put("modules.weakdep", files::weakdep);
+            result.put("modules.weakdep", o -> files.apply(o).weakdep());
         }
-        result.put("modules.symbols", files::symbols);
+        result.put("modules.symbols", o -> files.apply(o).symbols());
         if (binaries) {
-            result.put("modules.symbols.bin", files::symbolsBin);
-            result.put("modules.builtin.bin", () -> {
-                byte[] builtin = readOptional(dirname, "modules.builtin", out);
-                return builtin == null ? new byte[0] : BuiltinIndexes.builtin(builtin, layout, out);
+            result.put("modules.symbols.bin", o -> files.apply(o).symbolsBin());
+            result.put("modules.builtin.bin", o -> {
+                byte[] builtin = readOptional(dirname, "modules.builtin", o);
+                return builtin == null ? new byte[0] : BuiltinIndexes.builtin(builtin, layout, o);
             });
-            result.put("modules.builtin.alias.bin", () -> {
-                byte[] modinfo = readOptional(dirname, "modules.builtin.modinfo", out);
-                return modinfo == null ? new byte[0] : BuiltinIndexes.builtinAlias(modinfo, layout, out);
+            result.put("modules.builtin.alias.bin", o -> {
+                byte[] modinfo = readOptional(dirname, "modules.builtin.modinfo", o);
+                return modinfo == null ? new byte[0] : BuiltinIndexes.builtinAlias(modinfo, layout, o);
             });
         }
-        result.put("modules.devname", files::devname);
-        return result;
+        result.put("modules.devname", o -> files.apply(o).devname());
+        return FilesAhead.start(result, out);
     }
 
     /** An input of the module directory, or null (and depmod's warning) when it cannot be opened. */

@@ -5,6 +5,7 @@ import io.github.jkmod.core.elf.ElfFile;
 import io.github.jkmod.core.elf.ElfSection;
 import io.github.jkmod.core.elf.ElfSymbol;
 import io.github.jkmod.core.elf.ModuleFormatException;
+import io.github.jkmod.core.internal.jna.NativeXz;
 import io.github.jkmod.core.modinfo.ModuleFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -33,6 +34,7 @@ final class ModuleReader {
     private static final int STT_REGISTER = 13;
     private static final int STB_WEAK = 2;
     private static final int ELF_MAGIC = 0x7f454c46;
+    private static final int XZ_MAGIC = 0xfd377a58;
     private static final byte[] CRC_BYTES = CRC_PREFIX.getBytes(StandardCharsets.ISO_8859_1);
 
     private ModuleReader() {
@@ -46,13 +48,23 @@ final class ModuleReader {
      * @throws KmodException when it cannot be read, decompressed or parsed as ELF
      */
     static ModuleContents read(Path file) throws KmodException {
-        ByteBuffer image = image(file);
+        NativeXz.Decoded[] decoded = new NativeXz.Decoded[1];
+        try {
+            return read(file, image(file, decoded));
+        } finally {
+            if (decoded[0] != null) {
+                decoded[0].close();
+            }
+        }
+    }
+
+    private static ModuleContents read(Path file, ByteBuffer image) throws KmodException {
         ElfFile elf = ElfFile.parse(file, image);
         List<ElfSymbol> symbols = List.of();
         Optional<ElfSection> symtab = elf.section(".symtab");
         Optional<ElfSection> strtab = elf.section(".strtab");
         if (symtab.isPresent() && strtab.isPresent()) {
-            symbols = relevantSymbols(elf, image.duplicate().order(elf.order()), symtab.get(), strtab.get());
+            symbols = relevantSymbols(elf, symtab.get(), strtab.get());
         }
         List<ModuleContents.Symbol> exports = exports(elf, symbols);
         List<ModuleContents.Symbol> deps = dependencySymbols(elf, symbols);
@@ -89,57 +101,71 @@ final class ModuleReader {
     /**
      * The entries of {@code .symtab} that depmod looks at, in table order: the undefined ones and
      * the {@code __crc_*} ones (entry 0 skipped). Only their names are decoded: most entries of a
-     * module are its own local symbols.
+     * module are its own local symbols. Both tables are copied out in one piece each and read as
+     * arrays, which costs far less per entry than reading the mapped file field by field.
      */
-    private static List<ElfSymbol> relevantSymbols(ElfFile elf, ByteBuffer buf, ElfSection symtab, ElfSection strtab)
+    private static List<ElfSymbol> relevantSymbols(ElfFile elf, ElfSection symtab, ElfSection strtab)
             throws ModuleFormatException {
         elf.checkData(symtab);
         elf.checkData(strtab);
         boolean is64 = elf.is64();
+        boolean big = elf.bigEndian();
         int entSize = is64 ? 24 : 16;
-        long count = symtab.type() == ElfSection.SHT_NOBITS ? 0 : symtab.size() / entSize;
-        int strStart = (int) strtab.offset();
-        int strEnd = (int) (strtab.offset() + strtab.size());
+        int count = symtab.type() == ElfSection.SHT_NOBITS ? 0 : (int) (symtab.size() / entSize);
+        byte[] sym = elf.bytes(symtab);
+        byte[] str = elf.bytes(strtab);
+        int strSize = str.length;
         List<ElfSymbol> out = new ArrayList<>();
-        byte[] name = new byte[256];
         for (int i = 1; i < count; i++) {
-            int at = (int) (symtab.offset() + (long) i * entSize);
-            long nameIndex = buf.getInt(at) & 0xffffffffL;
-            int info = buf.get(at + (is64 ? 4 : 12)) & 0xff;
-            int shndx = buf.getShort(at + (is64 ? 6 : 14)) & 0xffff;
-            if (nameIndex >= strtab.size()) {
-                throw new ModuleFormatException(elf.file(), at, "symbol name offset " + nameIndex + " outside .strtab ("
-                        + strtab.size() + " bytes)");
+            int at = i * entSize;
+            long nameIndex = u32(sym, at, big);
+            int info = sym[at + (is64 ? 4 : 12)] & 0xff;
+            int shndx = u16(sym, at + (is64 ? 6 : 14), big);
+            long entryOffset = symtab.offset() + at;
+            if (nameIndex >= strSize) {
+                throw new ModuleFormatException(elf.file(), entryOffset, "symbol name offset " + nameIndex
+                        + " outside .strtab (" + strSize + " bytes)");
             }
-            int from = (int) (strStart + nameIndex);
+            int from = (int) nameIndex;
             boolean undefined = shndx == ElfSymbol.SHN_UNDEF;
-            if (!undefined && !startsWith(buf, from, strEnd, CRC_BYTES)) {
+            if (!undefined && !startsWith(str, from, CRC_BYTES)) {
                 continue;
             }
             int end = from;
-            while (end < strEnd && buf.get(end) != 0) {
+            while (end < strSize && str[end] != 0) {
                 end++;
             }
-            if (end == strEnd) {
-                throw new ModuleFormatException(elf.file(), from, "unterminated string in .strtab");
+            if (end == strSize) {
+                throw new ModuleFormatException(elf.file(), strtab.offset() + from, "unterminated string in .strtab");
             }
-            if (end - from > name.length) {
-                name = new byte[end - from];
-            }
-            buf.get(from, name, 0, end - from);
-            long value = is64 ? buf.getLong(at + 8) : buf.getInt(at + 4) & 0xffffffffL;
-            out.add(new ElfSymbol(i, new String(name, 0, end - from, StandardCharsets.ISO_8859_1), value, 0, info,
-                    shndx, at));
+            long value = is64 ? u64(sym, at + 8, big) : u32(sym, at + 4, big);
+            out.add(new ElfSymbol(i, new String(str, from, end - from, StandardCharsets.ISO_8859_1), value, 0, info,
+                    shndx, entryOffset));
         }
         return out;
     }
 
-    private static boolean startsWith(ByteBuffer buf, int from, int end, byte[] prefix) {
-        if (end - from < prefix.length) {
+    private static long u32(byte[] b, int at, boolean big) {
+        if (big) {
+            return (b[at] & 0xffL) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | b[at + 3] & 0xff;
+        }
+        return (b[at + 3] & 0xffL) << 24 | (b[at + 2] & 0xff) << 16 | (b[at + 1] & 0xff) << 8 | b[at] & 0xff;
+    }
+
+    private static long u64(byte[] b, int at, boolean big) {
+        return big ? u32(b, at, true) << 32 | u32(b, at + 4, true) : u32(b, at + 4, false) << 32 | u32(b, at, false);
+    }
+
+    private static int u16(byte[] b, int at, boolean big) {
+        return big ? (b[at] & 0xff) << 8 | b[at + 1] & 0xff : (b[at + 1] & 0xff) << 8 | b[at] & 0xff;
+    }
+
+    private static boolean startsWith(byte[] b, int from, byte[] prefix) {
+        if (b.length - from < prefix.length) {
             return false;
         }
         for (int k = 0; k < prefix.length; k++) {
-            if (buf.get(from + k) != prefix[k]) {
+            if (b[from + k] != prefix[k]) {
                 return false;
             }
         }
@@ -148,9 +174,11 @@ final class ModuleReader {
 
     /**
      * The uncompressed image of a module file: an uncompressed file mapped into memory (only the
-     * pages read are loaded), a compressed one decompressed.
+     * pages read are loaded), a compressed one decompressed: an xz file by liblzma when it can
+     * ({@link NativeXz}; then {@code decoded[0]} holds the native memory to free), else, and every
+     * other compression, by the pure-Java decoders.
      */
-    private static ByteBuffer image(Path file) throws KmodException {
+    private static ByteBuffer image(Path file, NativeXz.Decoded[] decoded) throws KmodException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = Files.isRegularFile(file) ? ch.size() : 0;
             if (size == 0) {
@@ -162,7 +190,13 @@ final class ModuleReader {
             }
             MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
             ByteBuffer image = map;
-            if (size < 4 || map.getInt(0) != ELF_MAGIC) {
+            if (size > 6 && map.getInt(0) == XZ_MAGIC) {
+                decoded[0] = NativeXz.decode(map, ModuleFile.MAX_IMAGE_SIZE);
+                if (decoded[0] != null) {
+                    image = decoded[0].buffer();
+                }
+            }
+            if (image == map && (size < 4 || map.getInt(0) != ELF_MAGIC)) {
                 byte[] raw = new byte[(int) size];
                 map.get(0, raw);
                 image = ByteBuffer.wrap(ModuleFile.uncompressed(file, raw));

@@ -30,11 +30,18 @@ final class ModuleScanner {
     private final Consumer<DepmodMessage> out;
     private final Map<String, ModuleRecord> byName = new HashMap<>();
     private final Map<String, ModuleRecord> byUncrelpath = new HashMap<>();
+    private final Consumer<String> found;
 
     ModuleScanner(String dirname, DepmodConfig cfg, Consumer<DepmodMessage> out) {
+        this(dirname, cfg, out, path -> { });
+    }
+
+    /** A scanner that hands every module file it takes, as it takes it, to {@code found}. */
+    ModuleScanner(String dirname, DepmodConfig cfg, Consumer<DepmodMessage> out, Consumer<String> found) {
         this.dirname = dirname;
         this.cfg = cfg;
         this.out = out;
+        this.found = found;
     }
 
     /** Scans the module directory and the external directories. */
@@ -183,6 +190,7 @@ final class ModuleScanner {
         if (mod.uncrelpath != null) {
             byUncrelpath.put(mod.uncrelpath, mod);
         }
+        found.accept(path);
     }
 
     /** depmod_module_is_higher_priority: whether the module already found stays. */

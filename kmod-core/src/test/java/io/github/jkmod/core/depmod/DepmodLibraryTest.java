@@ -109,4 +109,40 @@ class DepmodLibraryTest {
         assertEquals("odd", KmodContext.builder().moduleRoot(root).release(RELEASE).configPaths(List.of()).build()
                 .require("plain").get(0).name());
     }
+
+    @Test
+    void xzModulesGiveTheSameFilesWithEitherDecoder() throws Exception {
+        Path dir = tree();
+        for (String name : List.of("base", "mid", "top")) {
+            Path ko = dir.resolve("extra").resolve(name + ".ko");
+            byte[] raw = Files.readAllBytes(ko);
+            java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+            try (org.tukaani.xz.XZOutputStream x = new org.tukaani.xz.XZOutputStream(packed,
+                    new org.tukaani.xz.LZMA2Options(), org.tukaani.xz.XZ.CHECK_CRC32)) {
+                x.write(raw);
+            }
+            Files.write(dir.resolve("extra").resolve(name + ".ko.xz"), packed.toByteArray());
+            Files.delete(ko);
+        }
+        Files.write(dir.resolve("extra/broken.ko.xz"), new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0, 1, 2, 3});
+        Map<String, byte[]> withNative = new java.util.TreeMap<>();
+        List<String> nativeMessages = new ArrayList<>();
+        Depmod.builder().root(root).release(RELEASE).configPaths(List.of()).listener(m -> nativeMessages.add(m.text()))
+                .build().run().files().forEach(withNative::put);
+        Map<String, byte[]> withJava = new java.util.TreeMap<>();
+        List<String> javaMessages = new ArrayList<>();
+        System.setProperty(io.github.jkmod.core.internal.jna.NativeXz.PROPERTY, "java");
+        try {
+            Depmod.builder().root(root).release(RELEASE).configPaths(List.of()).listener(m -> javaMessages.add(m.text()))
+                    .build().run().files().forEach(withJava::put);
+        } finally {
+            System.clearProperty(io.github.jkmod.core.internal.jna.NativeXz.PROPERTY);
+        }
+        assertEquals(withJava.keySet(), withNative.keySet());
+        withJava.forEach((name, bytes) -> assertArrayEquals(bytes, withNative.get(name), name));
+        assertEquals(javaMessages, nativeMessages, "the broken file is reported in the same words");
+        assertTrue(nativeMessages.stream().anyMatch(m -> m.contains("broken.ko.xz")), nativeMessages.toString());
+        assertTrue(new String(withNative.get("modules.dep"), StandardCharsets.ISO_8859_1)
+                .contains("extra/top.ko.xz: extra/mid.ko.xz extra/base.ko.xz"));
+    }
 }

@@ -49,8 +49,10 @@ o="-XX:+IgnoreUnrecognizedVMOptions -XX:TieredStopAtLevel=1 -XX:CompileThreshold
 l="-Xlog:disable -Xlog:all=error:stderr"
 # depmod reads thousands of module files in one run: its methods get hot enough for compiling to
 # pay, so it compiles at the default thresholds (C1 still: C2 costs more than it saves there).
+# It decodes .ko.xz with liblzma through JNA: native access allowed, or JDK 24+ warns on stderr
+# when no AOT cache (recorded with that option) is in use.
 case "${0##*/} ${1:-}" in
-  "depmod "*|"jkmod depmod") o="$o -XX:CompileThresholdScaling=1" ;;
+  "depmod "*|"jkmod depmod") o="$o -XX:CompileThresholdScaling=1 --enable-native-access=ALL-UNNAMED" ;;
 esac
 main=io.github.jkmod.cli.multicall.Jkmod
 

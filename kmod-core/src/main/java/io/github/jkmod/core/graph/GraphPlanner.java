@@ -74,16 +74,14 @@ public final class GraphPlanner {
         GraphAccumulator acc = new GraphAccumulator();
         for (String name : names) {
             for (KernelModule m : require(name)) {
-                add(acc, m.name());
-                acc.requested(m.name());
                 ProbePlan plan = context.planInsert(m, ProbeFlags.SHOW_DEPENDS);
-                if (plan.outcome() != ProbePlan.Outcome.LOAD) {
-                    acc.planned(m.name());
-                }
                 for (ProbeStep step : plan.steps()) {
                     add(acc, step.module().name());
                     acc.planned(step.module().name());
                 }
+                add(acc, m.name());
+                acc.requested(m.name());
+                acc.planned(m.name());
             }
         }
         for (String n : acc.names()) {

@@ -55,7 +55,15 @@ public final class ToolAccess {
         /** modinfo's {@code -k, --set-version=VERSION}. */
         SET_VERSION,
         /** modinfo's {@code -b, --basedir=DIR}. */
-        BASEDIR
+        BASEDIR,
+        /** jkmod graph's {@code -d, --dirname=DIR} (modprobe's). */
+        DIRNAME,
+        /** jkmod graph's {@code -C, --config=FILE} (modprobe's). */
+        CONFIG,
+        /** jkmod graph's {@code --sysfs=ROOT}. */
+        SYSFS,
+        /** jkmod graph's {@code --reverse}. */
+        REVERSE
     }
 
     /**
@@ -138,14 +146,42 @@ public final class ToolAccess {
         return fromTable(argv0, table, args, true);
     }
 
+    /**
+     * A parser of {@code args} with {@code jkmod graph}'s options: {@code -d DIR}, {@code -S RELEASE},
+     * {@code -C FILE}, {@code -o FILE}, {@code -h}, {@code -V} with their long names, the long-only
+     * {@code --sysfs=ROOT}, {@code --reverse} and {@code --format=FORMAT}, plus {@code --profile}.
+     *
+     * @param argv0 the name getopt's messages start with
+     * @param args the arguments after the command
+     * @param requireOrder true to stop at the first operand ({@code POSIXLY_CORRECT})
+     * @return the parser
+     */
+    public static ToolAccess graphParser(String argv0, List<String> args, boolean requireOrder) {
+        Object[][] table = {
+            {'d', "dirname", true, OptionId.DIRNAME}, {'S', "set-version", true, OptionId.SET_VERSION},
+            {'C', "config", true, OptionId.CONFIG}, {'o', "output", true, OptionId.OUTPUT},
+            {'h', "help", false, OptionId.HELP}, {'V', "version", false, OptionId.VERSION},
+        };
+        return fromTable(argv0, table, List.of(new LongOption("sysfs", true, OptionId.SYSFS),
+                new LongOption("reverse", false, OptionId.REVERSE), new LongOption("format", true, OptionId.FORMAT)),
+                args, requireOrder);
+    }
+
     /** A parser of rows {short letter, long name, takes an argument, id}, in the tool's order. */
     private static ToolAccess fromTable(String argv0, Object[][] table, List<String> args, boolean requireOrder) {
+        return fromTable(argv0, table, List.of(), args, requireOrder);
+    }
+
+    /** The same, with long-only options after the table's. */
+    private static ToolAccess fromTable(String argv0, Object[][] table, List<LongOption> longOnly, List<String> args,
+            boolean requireOrder) {
         List<ShortOption> shorts = new ArrayList<>();
         List<LongOption> longs = new ArrayList<>();
         for (Object[] row : table) {
             shorts.add(new ShortOption((Character) row[0], (Boolean) row[2], (OptionId) row[3]));
             longs.add(new LongOption((String) row[1], (Boolean) row[2], (OptionId) row[3]));
         }
+        longs.addAll(longOnly);
         return new ToolAccess(new Getopt(argv0, shorts, longs,
                 List.of(new LongOption("profile", true, OptionId.PROFILE)), args, requireOrder));
     }

@@ -207,7 +207,10 @@ public final class GraphPlanner {
         });
     }
 
-    /** Builtin, loaded, a module file, or not found: in that order of precedence. */
+    /**
+     * Builtin, loaded (live: a module coming or going, or a sysfs directory in its window, is not
+     * marked), a module file, or not found: in that order of precedence.
+     */
     private NodeMark markOf(String name) throws KmodException {
         if (context.isBuiltin(name)) {
             return NodeMark.BUILTIN;
@@ -217,7 +220,7 @@ public final class GraphPlanner {
             if (state == ModuleState.BUILTIN) {
                 return NodeMark.BUILTIN;
             }
-            if (state != ModuleState.NOT_LOADED) {
+            if (state == ModuleState.LIVE) {
                 return NodeMark.LOADED;
             }
         }

@@ -4,7 +4,11 @@ package io.github.jkmod.core.graph;
 public enum NodeMark {
     /** A module file that is not loaded: loading it inserts it. */
     MODULE,
-    /** Live, coming or going in the kernel whose sysfs was read. */
+    /**
+     * Live in the kernel whose sysfs was read ({@code initstate} {@code live}). A module coming or
+     * going, or a {@code sys/module} directory without {@code initstate} that the builtin index
+     * does not explain (kmod 20 reads it as coming), is not marked loaded.
+     */
     LOADED,
     /** Built into the kernel ({@code modules.builtin}): nothing to load. */
     BUILTIN,

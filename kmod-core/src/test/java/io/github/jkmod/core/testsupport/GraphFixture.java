@@ -19,7 +19,7 @@ import java.util.List;
  * config:       alias ali a;  alias ghost nosuchmodule
  *               softdep a pre: d bi post: nothere;  softdep d post: e pre: we"ird\\name (the file doubles the backslash)
  *               weakdep a w
- * sysfs:        c live, held by b and x;  x live, held by y;  y live;  b live
+ * sysfs:        c live, held by b and x;  x live, held by y;  y live;  b live;  d coming (not marked loaded)
  * </pre>
  */
 public final class GraphFixture {
@@ -61,6 +61,7 @@ public final class GraphFixture {
         sys.module("x").live().holder("y");
         sys.module("y").live();
         sys.module("b").live();
+        sys.module("d").coming();
         return new GraphFixture(root, config);
     }
 

@@ -66,34 +66,38 @@ class ModuleGraphConformanceTest {
         return new GraphPlanner(ctx, KernelState.ofRoot(tmp));
     }
 
-    /** Module name to {pre names, post names} of its first softdep line in the real {@code modprobe -c}. */
+    /**
+     * Module name to {pre names, post names, weakdep names} of its first softdep line and its first
+     * weakdep line in the real {@code modprobe -c} (kmod 30 prints no weakdep: it ignores the lines).
+     */
     private static Map<String, List<List<String>>> softdeps(Path config) {
         Map<String, List<List<String>>> softdeps = new HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         RealModprobe.Outcome shown = RealModprobe.run(args(config, "-c"));
         assertEquals(0, shown.status(), shown.stderr());
         for (String line : shown.stdout().split("\n")) {
             String[] words = line.trim().split("\\s+");
-            if (words.length < 2 || !words[0].equals("softdep") || softdeps.containsKey(words[1])) {
+            if (words.length < 2 || !(words[0].equals("softdep") || words[0].equals("weakdep"))
+                    || !seen.add(words[0] + " " + words[1])) {
                 continue;
             }
-            List<String> pre = new ArrayList<>();
-            List<String> post = new ArrayList<>();
-            List<String> mode = null;
+            List<List<String>> lists = softdeps.computeIfAbsent(words[1],
+                    k -> List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+            List<String> mode = words[0].equals("weakdep") ? lists.get(2) : null;
             for (int i = 2; i < words.length; i++) {
-                if (words[i].equals("pre:")) {
-                    mode = pre;
-                } else if (words[i].endsWith("post:")) {
+                if (words[i].equals("pre:") && mode != lists.get(2)) {
+                    mode = lists.get(0);
+                } else if (words[i].endsWith("post:") && mode != lists.get(2)) {
                     // modprobe -c writes no space before "post:" (both kmod 30 and 34): "softdep m pre: apost: b"
                     String glued = words[i].substring(0, words[i].length() - "post:".length());
                     if (!glued.isEmpty() && mode != null) {
                         mode.add(glued);
                     }
-                    mode = post;
+                    mode = lists.get(1);
                 } else if (mode != null) {
                     mode.add(words[i]);
                 }
             }
-            softdeps.put(words[1], List.of(pre, post));
         }
         return softdeps;
     }
@@ -157,7 +161,8 @@ class ModuleGraphConformanceTest {
 
     /**
      * A configuration of softdeps pre and post on one line, through aliases, to a name nothing
-     * answers, and in a loop.
+     * answers, and in a loop; and a weakdep (kmod 34: edges to modules outside the plan; kmod 30
+     * ignores the line).
      */
     @Test
     void softdepsOfTheConfigurationAreEdgesAsModprobeResolvesThem() throws Exception {
@@ -170,6 +175,7 @@ class ModuleGraphConformanceTest {
                 "softdep crc_itu_t pre: btrfs",
                 "softdep mbcache pre: crc32c post: crc7",
                 "softdep nf_tables post: nft_chain_nat",
+                "weakdep ext4 crc7 my-crc nosuchweak",
                 "") , StandardCharsets.US_ASCII);
         check(config, List.of("ext4", "nf_tables", "btrfs", "mbcache", "softloop_a", "my-crc"));
     }
@@ -204,8 +210,8 @@ class ModuleGraphConformanceTest {
                 }
                 List<List<String>> softdep = softdeps.get(n);
                 if (softdep != null) {
-                    EdgeKind[] kinds = {EdgeKind.SOFTDEP_PRE, EdgeKind.SOFTDEP_POST};
-                    for (int k = 0; k < 2; k++) {
+                    EdgeKind[] kinds = {EdgeKind.SOFTDEP_PRE, EdgeKind.SOFTDEP_POST, EdgeKind.WEAKDEP};
+                    for (int k = 0; k < 3; k++) {
                         for (String s : softdep.get(k)) {
                             expected.computeIfAbsent(kinds[k], x -> new TreeSet<>()).addAll(resolve(config, s));
                         }

@@ -51,6 +51,10 @@ final class GraphAccumulator {
         nodes.get(name).requested = true;
     }
 
+    boolean isPlanned(String name) {
+        return nodes.get(name).planned;
+    }
+
     void planned(String name) {
         nodes.get(name).planned = true;
     }

@@ -81,11 +81,12 @@ public final class GraphPlanner {
                 }
                 add(acc, m.name());
                 acc.requested(m.name());
-                acc.planned(m.name());
             }
         }
         for (String n : acc.names()) {
-            links(acc, n);
+            if (acc.isPlanned(n)) {
+                links(acc, n);
+            }
         }
         return acc.build(GraphDirection.LOAD, names);
     }

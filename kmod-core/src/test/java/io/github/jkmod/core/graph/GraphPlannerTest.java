@@ -101,6 +101,16 @@ class GraphPlannerTest {
     }
 
     @Test
+    void aBlacklistedAliasIsItsModuleAlone() throws Exception {
+        GraphFixture f = GraphFixture.write(root);
+        ModuleGraph g = new GraphPlanner(f.context()).loadGraph(List.of("blk"));
+        assertEquals(Map.of("b", "LOADED requested"), marks(g));
+        assertEquals(List.of(), g.edges());
+        // by its own name the blacklist does not apply (modprobe without -b)
+        assertEquals("LOADED requested planned", marks(new GraphPlanner(f.context()).loadGraph(List.of("b"))).get("b"));
+    }
+
+    @Test
     void anUnknownNameFailsAsModprobeSays() throws Exception {
         GraphFixture f = GraphFixture.write(root);
         ModuleNotFoundException e = assertThrows(ModuleNotFoundException.class,

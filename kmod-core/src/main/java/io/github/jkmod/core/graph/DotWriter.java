@@ -9,7 +9,8 @@ import java.util.List;
  * (from, to, kind), so that the same graph always gives the same bytes. Styles:
  * <ul>
  * <li>edges: hard dependency solid, softdep pre dashed, softdep post dotted, weakdep blue with an
- * empty arrowhead; in a reverse graph an edge known only from {@code holders/} is orange, one known
+ * empty arrowhead (each labelled with its kind and, when the configuration names the module
+ * through an alias, that alias: {@code pre: crypto-crc32c}); in a reverse graph an edge known only from {@code holders/} is orange, one known
  * from both {@code modules.dep} and {@code holders/} black and orange;</li>
  * <li>nodes: builtin filled grey, loaded filled green, not found dashed red (each with a second
  * label line saying so), the modules asked for with a double border.</li>
@@ -87,14 +88,15 @@ public final class DotWriter {
     }
 
     private static String edgeAttributes(GraphEdge e) {
+        String via = e.via().isEmpty() ? "" : ": " + escape(String.join(" ", e.via()));
         switch (e.kind()) {
             case SOFTDEP_PRE:
-                return "style=dashed, label=\"pre\"";
+                return "style=dashed, label=\"pre" + via + "\"";
             case SOFTDEP_POST:
-                return "style=dotted, label=\"post\"";
+                return "style=dotted, label=\"post" + via + "\"";
             case WEAKDEP:
                 return "color=\"" + WEAKDEP_COLOUR + "\", fontcolor=\"" + WEAKDEP_COLOUR
-                        + "\", arrowhead=empty, label=\"weak\"";
+                        + "\", arrowhead=empty, label=\"weak" + via + "\"";
             default:
                 break;
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ final class GraphAccumulator {
 
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final Map<List<Object>, Set<EdgeSource>> edges = new LinkedHashMap<>();
+    private final Map<List<Object>, Set<String>> via = new LinkedHashMap<>();
 
     /** Whether the node is there. */
     boolean has(String name) {
@@ -63,12 +65,21 @@ final class GraphAccumulator {
         edges.computeIfAbsent(List.of(from, to, kind), k -> EnumSet.noneOf(EdgeSource.class)).add(source);
     }
 
+    /** An edge of the configuration to what {@code word} looks up to, the word kept when it is not the name. */
+    void edge(String from, String to, EdgeKind kind, String word) {
+        edge(from, to, kind, EdgeSource.CONFIG);
+        Set<String> words = via.computeIfAbsent(List.of(from, to, kind), k -> new LinkedHashSet<>());
+        if (!word.equals(to)) {
+            words.add(word);
+        }
+    }
+
     ModuleGraph build(GraphDirection direction, List<String> requested) {
         List<GraphNode> outNodes = new ArrayList<>(nodes.size());
         nodes.forEach((name, n) -> outNodes.add(new GraphNode(name, n.mark, n.file, n.requested, n.planned)));
         List<GraphEdge> outEdges = new ArrayList<>(edges.size());
         edges.forEach((k, sources) -> outEdges.add(new GraphEdge((String) k.get(0), (String) k.get(1),
-                (EdgeKind) k.get(2), List.copyOf(sources))));
+                (EdgeKind) k.get(2), List.copyOf(sources), List.copyOf(via.getOrDefault(k, Set.of())))));
         return new ModuleGraph(direction, requested, outNodes, outEdges);
     }
 

@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param kind what the need is
  * @param sources where the edge was found, in {@link EdgeSource} order, never empty (a reverse
  *     graph can know one edge both from {@code modules.dep} and from {@code holders/})
+ * @param via for a softdep or weakdep, the words of the configuration line that led to {@code to}
+ *     when they are not its name (an alias such as {@code crypto-crc32c}); empty otherwise
  */
-public record GraphEdge(String from, String to, EdgeKind kind, List<EdgeSource> sources) {
+public record GraphEdge(String from, String to, EdgeKind kind, List<EdgeSource> sources, List<String> via) {
     /**
      * Checks and copies the components.
      *
@@ -21,15 +23,29 @@ public record GraphEdge(String from, String to, EdgeKind kind, List<EdgeSource> 
      * @param to the module it needs
      * @param kind what the need is
      * @param sources where the edge was found; copied, must not be empty
+     * @param via the configuration words that name {@code to} through an alias; copied
      */
     public GraphEdge {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(kind, "kind");
         sources = List.copyOf(sources);
+        via = List.copyOf(via);
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("an edge needs a source: " + from + " -> " + to);
         }
+    }
+
+    /**
+     * An edge that names its target directly.
+     *
+     * @param from the module that needs the other one
+     * @param to the module it needs
+     * @param kind what the need is
+     * @param sources where the edge was found; copied, must not be empty
+     */
+    public GraphEdge(String from, String to, EdgeKind kind, List<EdgeSource> sources) {
+        this(from, to, kind, sources, List.of());
     }
 
     /**

@@ -119,11 +119,11 @@ public final class GraphPlanner {
             List<KernelModule> found = context.lookup(name);
             if (found.isEmpty()) {
                 add(acc, name);
-                acc.edge(from, name, kind, EdgeSource.CONFIG);
+                acc.edge(from, name, kind, name);
             }
             for (KernelModule m : found) {
                 add(acc, m.name());
-                acc.edge(from, m.name(), kind, EdgeSource.CONFIG);
+                acc.edge(from, m.name(), kind, name);
             }
         }
     }

@@ -46,6 +46,11 @@ class DotWriterTest {
         }
         assertEquals("solid", styles.get("a->b"));
         assertEquals("dashed", styles.get("a->d"));
+        for (DotReader.Edge e : dot.edges()) {
+            if (e.from().equals("a") && (e.to().equals("d") || e.to().equals("bi"))) {
+                assertEquals(e.to().equals("d") ? "pre: dee" : "pre", e.attributes().get("label"));
+            }
+        }
         assertEquals("dotted", styles.get("a->nothere"));
         assertEquals("solid " + DotWriter.WEAKDEP_COLOUR, styles.get("a->w"));
     }

@@ -56,6 +56,13 @@ class GraphPlannerTest {
                 "a -> d SOFTDEP_PRE [CONFIG]", "a -> nothere SOFTDEP_POST [CONFIG]", "a -> w WEAKDEP [CONFIG]",
                 "b -> c HARD [MODULES_DEP]", "d -> e SOFTDEP_POST [CONFIG]", "d -> we\"ird\\name SOFTDEP_PRE [CONFIG]",
                 "e -> c HARD [MODULES_DEP]"), edges(g));
+        List<String> via = new ArrayList<>();
+        for (GraphEdge e : g.edges()) {
+            if (!e.via().isEmpty()) {
+                via.add(e.from() + " -> " + e.to() + " via " + e.via());
+            }
+        }
+        assertEquals(List.of("a -> d via [dee]"), via);
         assertEquals(root.resolve("lib/modules").resolve(GraphFixture.RELEASE).resolve("kernel/a.ko"),
                 g.node("a").orElseThrow().file().orElseThrow());
         assertTrue(g.node("bi").orElseThrow().file().isEmpty());

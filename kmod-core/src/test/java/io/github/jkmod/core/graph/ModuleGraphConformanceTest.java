@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * files, read here independently of the library: the modules of a load graph are those that the
  * real {@code modprobe --show-depends} lists; the hard edges of each module are its line of the
  * text {@code modules.dep}; its softdep edges are its {@code softdep} line of the real
- * {@code modprobe -c}, each name resolved by the real {@code modprobe -R}. A reverse graph is every
+ * {@code modprobe -c}, each name resolved by the real {@code modprobe -R} (a name that is not the
+ * module's is kept on the edge). A reverse graph is every
  * module whose {@code modules.dep} line names the module, and the real {@code --show-depends} of
  * each of those lists the module.
  */
@@ -198,11 +199,16 @@ class ModuleGraphConformanceTest {
                 mismatches.add(name + ": modprobe --show-depends " + real + ", graph " + planned);
             }
             Map<String, TreeMap<EdgeKind, TreeSet<String>>> byNode = new TreeMap<>();
+            TreeSet<String> via = new TreeSet<>();
             for (GraphEdge e : g.edges()) {
                 byNode.computeIfAbsent(e.from(), k -> new TreeMap<>())
                         .computeIfAbsent(e.kind(), k -> new TreeSet<>()).add(e.to());
                 edges++;
+                if (planned.contains(e.from())) {
+                    e.via().forEach(w -> via.add(e.from() + " " + e.kind() + " " + e.to() + " via " + w));
+                }
             }
+            TreeSet<String> expectedVia = new TreeSet<>();
             for (String n : planned) {
                 TreeMap<EdgeKind, TreeSet<String>> expected = new TreeMap<>();
                 if (DEP.containsKey(n) && !DEP.get(n).isEmpty()) {
@@ -214,6 +220,11 @@ class ModuleGraphConformanceTest {
                     for (int k = 0; k < 3; k++) {
                         for (String s : softdep.get(k)) {
                             expected.computeIfAbsent(kinds[k], x -> new TreeSet<>()).addAll(resolve(config, s));
+                            for (String target : resolve(config, s)) {
+                                if (!target.equals(s)) {
+                                    expectedVia.add(n + " " + kinds[k] + " " + target + " via " + s);
+                                }
+                            }
                         }
                     }
                 }
@@ -221,6 +232,9 @@ class ModuleGraphConformanceTest {
                 if (!expected.equals(actual)) {
                     mismatches.add(name + ", module " + n + ": expected " + expected + ", graph " + actual);
                 }
+            }
+            if (!expectedVia.equals(via)) {
+                mismatches.add(name + ": aliases on the edges: expected " + expectedVia + ", graph " + via);
             }
         }
         assertTrue(mismatches.isEmpty(), mismatches.size() + " mismatches: " + mismatches);

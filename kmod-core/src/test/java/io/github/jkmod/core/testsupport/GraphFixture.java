@@ -16,8 +16,8 @@ import java.util.List;
  * <pre>
  * modules.dep:  a: b c   b: c   c   d   e: c   w   x   y: x
  * builtin:      bi
- * config:       alias ali a;  alias ghost nosuchmodule;  alias blk b;  blacklist b
- *               softdep a pre: d bi post: nothere;  softdep d post: e pre: we"ird\\name (the file doubles the backslash)
+ * config:       alias ali a;  alias ghost nosuchmodule;  alias blk b;  blacklist b;  alias dee d
+ *               softdep a pre: dee bi post: nothere;  softdep d post: e pre: we"ird\\name (the file doubles the backslash)
  *               weakdep a w
  * sysfs:        c live, held by b and x;  x live, held by y;  y live;  b live;  d coming (not marked loaded)
  * </pre>
@@ -52,8 +52,8 @@ public final class GraphFixture {
                 + "kernel/w.ko:\nkernel/x.ko:\nkernel/y.ko: kernel/x.ko\n", StandardCharsets.US_ASCII);
         Files.writeString(dir.resolve("modules.builtin"), "kernel/bi.ko\n", StandardCharsets.US_ASCII);
         Path config = root.resolve("graph.conf");
-        Files.writeString(config, "alias ali a\nalias ghost nosuchmodule\nalias blk b\nblacklist b\n"
-                + "softdep a pre: d bi post: nothere\nsoftdep d post: e pre: we\"ird\\\\name\nweakdep a w\n",
+        Files.writeString(config, "alias ali a\nalias ghost nosuchmodule\nalias blk b\nblacklist b\nalias dee d\n"
+                + "softdep a pre: dee bi post: nothere\nsoftdep d post: e pre: we\"ird\\\\name\nweakdep a w\n",
                 StandardCharsets.ISO_8859_1);
         Files.writeString(root.resolve("cmdline"), "\n", StandardCharsets.US_ASCII);
         FakeKernelTree sys = FakeKernelTree.at(root);

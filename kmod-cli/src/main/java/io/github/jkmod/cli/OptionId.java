@@ -19,7 +19,7 @@ enum OptionId {
     INITSTATE_LOGIC,
     /** jkmod's own {@code --profile=kmod30|kmod34}; not a modprobe option. */
     PROFILE,
-    SYSFS, REVERSE,
+    SYSFS, REVERSE, REDUCE,
     /** A letter a tool takes for compatibility only and ignores (kmod 30 insmod's {@code -p}). */
     COMPAT
 }

@@ -63,7 +63,9 @@ public final class ToolAccess {
         /** jkmod graph's {@code --sysfs=ROOT}. */
         SYSFS,
         /** jkmod graph's {@code --reverse}. */
-        REVERSE
+        REVERSE,
+        /** jkmod graph's {@code --reduce}. */
+        REDUCE
     }
 
     /**
@@ -149,7 +151,8 @@ public final class ToolAccess {
     /**
      * A parser of {@code args} with {@code jkmod graph}'s options: {@code -d DIR}, {@code -S RELEASE},
      * {@code -C FILE}, {@code -o FILE}, {@code -h}, {@code -V} with their long names, the long-only
-     * {@code --sysfs=ROOT}, {@code --reverse} and {@code --format=FORMAT}, plus {@code --profile}.
+     * {@code --sysfs=ROOT}, {@code --reverse}, {@code --reduce} and {@code --format=FORMAT}, plus
+     * {@code --profile}.
      *
      * @param argv0 the name getopt's messages start with
      * @param args the arguments after the command
@@ -163,7 +166,8 @@ public final class ToolAccess {
             {'h', "help", false, OptionId.HELP}, {'V', "version", false, OptionId.VERSION},
         };
         return fromTable(argv0, table, List.of(new LongOption("sysfs", true, OptionId.SYSFS),
-                new LongOption("reverse", false, OptionId.REVERSE), new LongOption("format", true, OptionId.FORMAT)),
+                new LongOption("reverse", false, OptionId.REVERSE), new LongOption("reduce", false, OptionId.REDUCE),
+                new LongOption("format", true, OptionId.FORMAT)),
                 args, requireOrder);
     }
 

@@ -12,8 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The file of an {@code -o FILE} option ({@code kmod static-nodes -o}, {@code jkmod graph -o}), written whole. A regular file (or a new one) is written to
- * a new file in the same directory, then renamed over it, so that a reader never sees part of the
+ * The file of an {@code -o FILE} option ({@code kmod static-nodes -o}, {@code jkmod graph -o}),
+ * written whole. A regular file (or a new one) is written to a new file in the same directory,
+ * then renamed over it, so that a reader never sees part of the
  * output; an existing file keeps its permissions. Anything else (a device such as
  * {@code /dev/stdout}, a FIFO), or a file whose directory takes no new file, is opened and written
  * in place as kmod does. {@link #open} fails with the

@@ -16,6 +16,7 @@ import java.util.List;
  * @param configs the {@code -C FILE} options, in order
  * @param sysfs {@code --sysfs ROOT}, or null
  * @param reverse {@code --reverse}
+ * @param reduce {@code --reduce}
  * @param format {@code --format}: {@code dot} unless given
  * @param output {@code -o FILE}, or null for the standard output
  * @param help {@code -h}
@@ -23,7 +24,8 @@ import java.util.List;
  * @param names the module names and aliases
  */
 record GraphOptions(KmodProfile profile, String dirname, String release, List<String> configs, String sysfs,
-        boolean reverse, String format, String output, boolean help, boolean version, List<String> names) {
+        boolean reverse, boolean reduce, String format, String output, boolean help, boolean version,
+        List<String> names) {
 
     /** Parses {@code args}; the first {@code -h} or {@code -V} ends the options. */
     static GraphOptions parse(String argv0, List<String> args, ToolRun run) throws ToolUsageException {
@@ -34,6 +36,7 @@ record GraphOptions(KmodProfile profile, String dirname, String release, List<St
         List<String> configs = new ArrayList<>();
         String sysfs = null;
         boolean reverse = false;
+        boolean reduce = false;
         String format = "dot";
         String output = null;
         ToolAccess getopt = ToolAccess.graphParser(argv0, args, run.env().containsKey("POSIXLY_CORRECT"));
@@ -57,6 +60,9 @@ record GraphOptions(KmodProfile profile, String dirname, String release, List<St
                 case REVERSE:
                     reverse = true;
                     break;
+                case REDUCE:
+                    reduce = true;
+                    break;
                 case FORMAT:
                     format = e.argument();
                     break;
@@ -67,16 +73,16 @@ record GraphOptions(KmodProfile profile, String dirname, String release, List<St
                     profile = ToolRun.profile(programName, "profile value", e.argument());
                     break;
                 case HELP:
-                    return new GraphOptions(profile, null, null, List.of(), null, false, format, null, true, false,
-                            List.of());
+                    return new GraphOptions(profile, null, null, List.of(), null, false, false, format, null, true,
+                            false, List.of());
                 case VERSION:
-                    return new GraphOptions(profile, null, null, List.of(), null, false, format, null, false, true,
-                            List.of());
+                    return new GraphOptions(profile, null, null, List.of(), null, false, false, format, null, false,
+                            true, List.of());
                 default:
                     break;
             }
         }
-        return new GraphOptions(profile, dirname, release, List.copyOf(configs), sysfs, reverse, format, output,
+        return new GraphOptions(profile, dirname, release, List.copyOf(configs), sysfs, reverse, reduce, format, output,
                 false, false, List.copyOf(getopt.operands()));
     }
 }

@@ -27,7 +27,8 @@ import java.util.List;
 
 /**
  * {@code jkmod graph [OPTIONS] NAME...}: the load plan of modules or aliases (or, with
- * {@code --reverse}, the modules that need them) as Graphviz DOT ({@code --format=dot}, the
+ * {@code --reverse}, the modules that need them; with {@code --reduce}, without the
+ * {@code modules.dep} edges that other hard edges imply) as Graphviz DOT ({@code --format=dot}, the
  * default) or SVG ({@code --format=svg}, rendered by Graphviz's {@code dot}), on standard output
  * or, with {@code -o FILE}, in {@code FILE} (written whole under a temporary name, then renamed).
  * The module directory, release and configuration are modprobe's ({@code -d}, {@code -S},
@@ -76,7 +77,7 @@ public final class GraphTool {
             GraphPlanner planner = new GraphPlanner(ctx, live);
             ModuleGraph graph = options.reverse() ? planner.reverseGraph(options.names())
                     : planner.loadGraph(options.names());
-            String dot = DotWriter.write(graph);
+            String dot = DotWriter.write(options.reduce() ? graph.withoutImpliedDependencies() : graph);
             byte[] bytes = options.format().equals("svg") ? GraphvizRenderer.onPath(run.env()).svg(dot)
                     : dot.getBytes(StandardCharsets.UTF_8);
             return write(programName, options.output(), bytes, run);
@@ -163,6 +164,7 @@ public final class GraphTool {
                 + "Options:\n"
                 + "\t    --reverse           Graph the modules that need the modules instead\n"
                 + "\t                        (modules.dep, and holders/ of the live sysfs)\n"
+                + "\t    --reduce            Leave out the modules.dep edges other hard edges imply\n"
                 + "\t    --format=FORMAT     dot (default) or svg (needs Graphviz's dot)\n"
                 + "\t-o, --output=FILE       Write to FILE, whole, instead of the standard output\n"
                 + "\t-d, --dirname=DIR       Use DIR as filesystem root for /lib/modules\n"

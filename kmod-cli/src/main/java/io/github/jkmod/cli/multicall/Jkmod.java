@@ -185,7 +185,8 @@ public final class Jkmod {
         Tool tool = toolFor(first);
         if (first.isEmpty() || tool == Tool.JKMOD || (tool == Tool.MODPROBE && !isModprobeName(first))) {
             return run.fail(NAME + ": ERROR: " + (first.isEmpty() ? "missing tool" : "unknown tool '" + first + "'")
-                    + ": expected one of modprobe, lsmod, kmod, modinfo, insmod, rmmod, depmod, graph (see jkmod -h)\n");
+                    + ": expected one of modprobe, lsmod, kmod, modinfo, insmod, rmmod, depmod, graph"
+                    + " (see jkmod -h)\n");
         }
         return run(first, args.subList(1, args.size()), run);
     }

@@ -46,7 +46,8 @@ class GraphToolConformanceTest {
         List<String> args = new ArrayList<>(List.of("graph"));
         args.addAll(common);
         args.add(name);
-        Map<String, String> env = Oracle.current().withProfile(Map.of("PATH", System.getenv().getOrDefault("PATH", "")));
+        Map<String, String> env = Oracle.current().withProfile(
+                Map.of("PATH", System.getenv().getOrDefault("PATH", "")));
         ToolHarness.Outcome o = ToolHarness.jkmod(Path.of("/"), env, "jkmod", args);
         assertEquals(0, o.status(), o.stderr());
         TreeSet<String> nodes = new TreeSet<>();

@@ -89,6 +89,21 @@ class GraphToolTest {
     }
 
     @Test
+    void reduceLeavesOutTheImpliedDependencies() throws Exception {
+        ToolHarness.Outcome o = graph("--reduce", "a");
+        assertEquals(0, o.status(), o.stderr());
+        ModuleGraph g = new GraphPlanner(fixture.context()).loadGraph(List.of("a")).withoutImpliedDependencies();
+        DotReader.Graph dot = DotReader.read(o.stdout());
+        assertEquals(g.edges().size(), dot.edges().size());
+        assertEquals(DotReader.read(graph("a").stdout()).edges().size() - 1, dot.edges().size());
+        // an abbreviation of each long option, as getopt_long takes them
+        assertEquals(o.stdout(), graph("--red", "a").stdout());
+        assertEquals(graph("--reverse", "c").stdout(), graph("--rev", "c").stdout());
+        assertEquals("graph: option '--re' is ambiguous; possibilities: '--reverse' '--reduce'\n",
+                graph("--re", "c").stderr());
+    }
+
+    @Test
     void outputFileIsWrittenWhole() throws Exception {
         Path out = root.resolve("out/g.dot");
         Files.createDirectories(out.getParent());

@@ -10,7 +10,8 @@ import java.util.List;
  * <ul>
  * <li>edges: hard dependency solid, softdep pre dashed, softdep post dotted, weakdep blue with an
  * empty arrowhead (each labelled with its kind and, when the configuration names the module
- * through an alias, that alias: {@code pre: crypto-crc32c}); in a reverse graph an edge known only from {@code holders/} is orange, one known
+ * through an alias, that alias: {@code pre: crypto-crc32c}); in a reverse graph an edge known
+ * only from {@code holders/} is orange, one known
  * from both {@code modules.dep} and {@code holders/} black and orange;</li>
  * <li>nodes: builtin filled grey, loaded filled green, not found dashed red (each with a second
  * label line saying so), the modules asked for with a double border.</li>

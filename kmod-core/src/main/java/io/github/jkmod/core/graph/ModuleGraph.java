@@ -48,6 +48,20 @@ public record ModuleGraph(GraphDirection direction, List<String> requested, List
     }
 
     /**
+     * This graph without the {@code modules.dep} edges that its other hard edges imply.
+     * {@code modules.dep} lists every module a module needs, directly or not ({@code ext4}'s line
+     * names {@code jbd2} and also what {@code jbd2} needs); this keeps an edge {@code A -> C} only
+     * when no other path of hard edges leads from {@code A} to {@code C}, so that a picture shows
+     * the structure. What each module needs, transitively, is unchanged; softdeps, weakdeps and
+     * edges known from {@code holders/} are kept, and so are the nodes.
+     *
+     * @return the lighter graph (this one is unchanged)
+     */
+    public ModuleGraph withoutImpliedDependencies() {
+        return ImpliedEdges.drop(this);
+    }
+
+    /**
      * The edges of one kind.
      *
      * @param kind the kind

@@ -104,7 +104,8 @@ class ModuleGraphConformanceTest {
     }
 
     private static List<String> args(Path config, String... more) {
-        List<String> a = new ArrayList<>(List.of("-C", config.toString(), "-d", tree.root().toString(), "-S", tree.release()));
+        List<String> a = new ArrayList<>(List.of("-C", config.toString(), "-d", tree.root().toString(),
+                "-S", tree.release()));
         a.addAll(List.of(more));
         return a;
     }
@@ -264,7 +265,8 @@ class ModuleGraphConformanceTest {
             int checked = 0;
             for (String m : expected) {
                 if (!m.equals(name) && checked++ < 8) {
-                    assertTrue(showDepends(Path.of("/dev/null"), m).contains(name), "modprobe --show-depends " + m + " lacks " + name);
+                    assertTrue(showDepends(Path.of("/dev/null"), m).contains(name),
+                            "modprobe --show-depends " + m + " lacks " + name);
                 }
             }
         }

@@ -17,7 +17,8 @@ import java.util.List;
  * modules.dep:  a: b c   b: c   c   d   e: c   w   x   y: x
  * builtin:      bi
  * config:       alias ali a;  alias ghost nosuchmodule;  alias blk b;  blacklist b;  alias dee d
- *               softdep a pre: dee bi post: nothere;  softdep d post: e pre: we"ird\\name (the file doubles the backslash)
+ *               softdep a pre: dee bi post: nothere;
+ *               softdep d post: e pre: we"ird\\name (the file doubles the backslash)
  *               weakdep a w
  * sysfs:        c live, held by b and x;  x live, held by y;  y live;  b live;  d coming (not marked loaded)
  * </pre>

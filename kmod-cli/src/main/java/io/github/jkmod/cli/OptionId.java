@@ -19,7 +19,8 @@ enum OptionId {
     INITSTATE_LOGIC,
     /** jkmod's own {@code --profile=kmod30|kmod34}; not a modprobe option. */
     PROFILE,
-    SYSFS, REVERSE, REDUCE,
     /** A letter a tool takes for compatibility only and ignores (kmod 30 insmod's {@code -p}). */
-    COMPAT
+    COMPAT,
+    /** {@code jkmod graph}: {@code --sysfs ROOT}, {@code --reverse}, {@code --reduce}. */
+    SYSFS, REVERSE, REDUCE
 }

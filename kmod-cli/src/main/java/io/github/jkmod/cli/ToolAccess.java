@@ -162,30 +162,24 @@ public final class ToolAccess {
     public static ToolAccess graphParser(String argv0, List<String> args, boolean requireOrder) {
         Object[][] table = {
             {'d', "dirname", true, OptionId.DIRNAME}, {'S', "set-version", true, OptionId.SET_VERSION},
-            {'C', "config", true, OptionId.CONFIG}, {'o', "output", true, OptionId.OUTPUT},
+            {'C', "config", true, OptionId.CONFIG}, {null, "sysfs", true, OptionId.SYSFS},
+            {null, "reverse", false, OptionId.REVERSE}, {null, "reduce", false, OptionId.REDUCE},
+            {null, "format", true, OptionId.FORMAT}, {'o', "output", true, OptionId.OUTPUT},
             {'h', "help", false, OptionId.HELP}, {'V', "version", false, OptionId.VERSION},
         };
-        return fromTable(argv0, table, List.of(new LongOption("sysfs", true, OptionId.SYSFS),
-                new LongOption("reverse", false, OptionId.REVERSE), new LongOption("reduce", false, OptionId.REDUCE),
-                new LongOption("format", true, OptionId.FORMAT)),
-                args, requireOrder);
+        return fromTable(argv0, table, args, requireOrder);
     }
 
-    /** A parser of rows {short letter, long name, takes an argument, id}, in the tool's order. */
+    /** A parser of rows {short letter or null, long name, takes an argument, id}, in the tool's order. */
     private static ToolAccess fromTable(String argv0, Object[][] table, List<String> args, boolean requireOrder) {
-        return fromTable(argv0, table, List.of(), args, requireOrder);
-    }
-
-    /** The same, with long-only options after the table's. */
-    private static ToolAccess fromTable(String argv0, Object[][] table, List<LongOption> longOnly, List<String> args,
-            boolean requireOrder) {
         List<ShortOption> shorts = new ArrayList<>();
         List<LongOption> longs = new ArrayList<>();
         for (Object[] row : table) {
-            shorts.add(new ShortOption((Character) row[0], (Boolean) row[2], (OptionId) row[3]));
+            if (row[0] != null) {
+                shorts.add(new ShortOption((Character) row[0], (Boolean) row[2], (OptionId) row[3]));
+            }
             longs.add(new LongOption((String) row[1], (Boolean) row[2], (OptionId) row[3]));
         }
-        longs.addAll(longOnly);
         return new ToolAccess(new Getopt(argv0, shorts, longs,
                 List.of(new LongOption("profile", true, OptionId.PROFILE)), args, requireOrder));
     }

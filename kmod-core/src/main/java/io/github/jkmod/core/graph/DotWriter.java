@@ -16,7 +16,8 @@ import java.util.List;
  * <li>nodes: builtin filled grey, loaded filled green, not found dashed red (each with a second
  * label line saying so), the modules asked for with a double border.</li>
  * </ul>
- * The graph's label is the legend. Names are written as DOT quoted strings: {@code "} and
+ * A load graph is laid out top to bottom, a reverse graph right to left (the module needed at the
+ * left, what needs it to the right). The graph's label is the legend. Names are written as DOT quoted strings: {@code "} and
  * {@code \} escaped, so any name gives a well-formed file (a node's id, and Graphviz's SVG
  * {@code <title>}, is the name with each backslash doubled).
  */
@@ -39,7 +40,9 @@ public final class DotWriter {
         StringBuilder b = new StringBuilder(256 + 64 * (graph.nodes().size() + graph.edges().size()));
         b.append("digraph ").append(quote(graph.direction() == GraphDirection.LOAD ? "load plan" : "needed by"))
                 .append(" {\n");
-        b.append("  graph [rankdir=TB, fontname=\"Helvetica\", fontsize=10, labelloc=b, labeljust=l, label=\"")
+        // a reverse graph fans in: laid out right to left, it grows downwards instead of sideways
+        b.append("  graph [rankdir=").append(graph.direction() == GraphDirection.LOAD ? "TB" : "RL")
+                .append(", fontname=\"Helvetica\", fontsize=10, labelloc=b, labeljust=l, label=\"")
                 .append(legend(graph)).append("\"];\n");
         b.append("  node [shape=box, fontname=\"Helvetica\", fontsize=11];\n");
         b.append("  edge [fontname=\"Helvetica\", fontsize=9];\n");

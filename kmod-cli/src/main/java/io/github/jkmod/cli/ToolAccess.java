@@ -55,7 +55,17 @@ public final class ToolAccess {
         /** modinfo's {@code -k, --set-version=VERSION}. */
         SET_VERSION,
         /** modinfo's {@code -b, --basedir=DIR}. */
-        BASEDIR
+        BASEDIR,
+        /** jkmod graph's {@code -d, --dirname=DIR} (modprobe's). */
+        DIRNAME,
+        /** jkmod graph's {@code -C, --config=FILE} (modprobe's). */
+        CONFIG,
+        /** jkmod graph's {@code --sysfs=ROOT}. */
+        SYSFS,
+        /** jkmod graph's {@code --reverse}. */
+        REVERSE,
+        /** jkmod graph's {@code --reduce}. */
+        REDUCE
     }
 
     /**
@@ -138,12 +148,36 @@ public final class ToolAccess {
         return fromTable(argv0, table, args, true);
     }
 
-    /** A parser of rows {short letter, long name, takes an argument, id}, in the tool's order. */
+    /**
+     * A parser of {@code args} with {@code jkmod graph}'s options: {@code -d DIR}, {@code -S RELEASE},
+     * {@code -C FILE}, {@code -o FILE}, {@code -h}, {@code -V} with their long names, the long-only
+     * {@code --sysfs=ROOT}, {@code --reverse}, {@code --reduce} and {@code --format=FORMAT}, plus
+     * {@code --profile}.
+     *
+     * @param argv0 the name getopt's messages start with
+     * @param args the arguments after the command
+     * @param requireOrder true to stop at the first operand ({@code POSIXLY_CORRECT})
+     * @return the parser
+     */
+    public static ToolAccess graphParser(String argv0, List<String> args, boolean requireOrder) {
+        Object[][] table = {
+            {'d', "dirname", true, OptionId.DIRNAME}, {'S', "set-version", true, OptionId.SET_VERSION},
+            {'C', "config", true, OptionId.CONFIG}, {null, "sysfs", true, OptionId.SYSFS},
+            {null, "reverse", false, OptionId.REVERSE}, {null, "reduce", false, OptionId.REDUCE},
+            {null, "format", true, OptionId.FORMAT}, {'o', "output", true, OptionId.OUTPUT},
+            {'h', "help", false, OptionId.HELP}, {'V', "version", false, OptionId.VERSION},
+        };
+        return fromTable(argv0, table, args, requireOrder);
+    }
+
+    /** A parser of rows {short letter or null, long name, takes an argument, id}, in the tool's order. */
     private static ToolAccess fromTable(String argv0, Object[][] table, List<String> args, boolean requireOrder) {
         List<ShortOption> shorts = new ArrayList<>();
         List<LongOption> longs = new ArrayList<>();
         for (Object[] row : table) {
-            shorts.add(new ShortOption((Character) row[0], (Boolean) row[2], (OptionId) row[3]));
+            if (row[0] != null) {
+                shorts.add(new ShortOption((Character) row[0], (Boolean) row[2], (OptionId) row[3]));
+            }
             longs.add(new LongOption((String) row[1], (Boolean) row[2], (OptionId) row[3]));
         }
         return new ToolAccess(new Getopt(argv0, shorts, longs,

@@ -442,6 +442,28 @@ public final class KmodContext {
     }
 
     /**
+     * Every entry of {@code modules.dep}, in the index's dump order (what {@code modprobe -c} walks):
+     * the input of "who depends on this module". Read anew on each call.
+     *
+     * @return the entries; empty when the module directory has no {@code modules.dep}
+     * @throws KmodException when {@code modules.dep} is corrupt or cannot be read; the message names
+     *     the file
+     */
+    public List<ModuleDependencies> allDependencies() throws KmodException {
+        Optional<ModuleIndex> dep = directory.dep();
+        if (dep.isEmpty()) {
+            return List.of();
+        }
+        List<String[]> lines = new ArrayList<>();
+        dep.get().forEach((key, value) -> lines.add(new String[] {key, value.value()}));
+        List<ModuleDependencies> out = new ArrayList<>(lines.size());
+        for (String[] line : lines) {
+            out.add(DepLine.parse(line[0], line[1], directory.path(), dep.get().file()));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * Whether modules.builtin names the module.
      *
      * @param name the module name

@@ -122,6 +122,8 @@
  *   <li>{@link io.github.jkmod.core.config}: the {@code modprobe.d} configuration and its warnings;
  *   <li>{@link io.github.jkmod.core.modinfo} and {@link io.github.jkmod.core.elf}: module files;
  *   <li>{@link io.github.jkmod.core.kernel}: the system calls, one module's insertion and removal;
+ *   <li>{@link io.github.jkmod.core.graph}: the dependency graph of modules (load plan or who needs
+ *       them) as records, Graphviz DOT and SVG;
  *   <li>{@code io.github.jkmod.index} (kmod-index): the {@code modules.*} index files;
  *   <li>{@code io.github.jkmod.sysfs} (kmod-sysfs): module states from {@code sys/} and
  *       {@code proc/}.

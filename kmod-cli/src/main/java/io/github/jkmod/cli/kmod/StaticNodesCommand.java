@@ -2,6 +2,7 @@ package io.github.jkmod.cli.kmod;
 
 import io.github.jkmod.KmodException;
 import io.github.jkmod.cli.ToolAccess;
+import io.github.jkmod.cli.common.OutputFile;
 import io.github.jkmod.cli.common.SystemErrors;
 import io.github.jkmod.cli.common.ToolRun;
 import io.github.jkmod.core.KmodContext;

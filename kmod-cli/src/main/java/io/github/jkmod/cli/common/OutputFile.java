@@ -1,4 +1,4 @@
-package io.github.jkmod.cli.kmod;
+package io.github.jkmod.cli.common;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,14 +12,15 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The file of {@code static-nodes -o}, written whole. A regular file (or a new one) is written to
- * a new file in the same directory, then renamed over it, so that a reader never sees part of the
+ * The file of an {@code -o FILE} option ({@code kmod static-nodes -o}, {@code jkmod graph -o}),
+ * written whole. A regular file (or a new one) is written to a new file in the same directory,
+ * then renamed over it, so that a reader never sees part of the
  * output; an existing file keeps its permissions. Anything else (a device such as
  * {@code /dev/stdout}, a FIFO), or a file whose directory takes no new file, is opened and written
  * in place as kmod does. {@link #open} fails with the
  * errors kmod's {@code fopen(FILE, "w")} would report, before anything is read.
  */
-final class OutputFile {
+public final class OutputFile {
     private final Path target;
     private final Path temporary;
 
@@ -35,7 +36,7 @@ final class OutputFile {
      * @return the file to {@link #write} once
      * @throws IOException as {@code fopen} would fail ({@code Is a directory}, {@code Permission denied}, ...)
      */
-    static OutputFile open(String output) throws IOException {
+    public static OutputFile open(String output) throws IOException {
         if (output.isEmpty()) {
             throw new java.nio.file.NoSuchFileException(output);
         }
@@ -93,7 +94,7 @@ final class OutputFile {
      * @param bytes the output
      * @throws IOException when writing or renaming fails (the temporary file is then removed)
      */
-    void write(byte[] bytes) throws IOException {
+    public void write(byte[] bytes) throws IOException {
         if (temporary == null) {
             try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {

@@ -60,8 +60,8 @@ public final class KmodContext {
         if (b.profile.weakdeps()) {
             configInputs.add(directory.path().resolve("modules.weakdep"));
         }
-        this.configStamps = ResourceStamps.of(configInputs, name -> true);
-        this.indexStamps = ResourceStamps.of(List.of(directory.path()), name -> name.startsWith("modules."));
+        this.configStamps = ResourceStamps.of(configInputs, "");
+        this.indexStamps = ResourceStamps.of(List.of(directory.path()), "modules.");
         ConfigLoader.Builder loader = ConfigLoader.builder().configRoot(b.root).moduleDir(directory.path())
                 .cmdlineFile(b.cmdline != null ? b.cmdline : b.root.resolve("proc/cmdline"))
                 .profile(b.profile);

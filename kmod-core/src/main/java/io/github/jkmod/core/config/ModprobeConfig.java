@@ -60,9 +60,22 @@ public final class ModprobeConfig {
         this.weakdepsEnabled = weakdepsEnabled;
         this.warnings = List.copyOf(c.warnings);
         this.files = List.copyOf(c.files);
-        this.softdepMatch = FirstMatch.of(softdeps, SoftdepEntry::module);
-        this.installMatch = FirstMatch.of(installs, CommandEntry::module);
-        this.removeMatch = FirstMatch.of(removes, CommandEntry::module);
+        List<String> softdepModules = new ArrayList<>(softdeps.size());
+        for (SoftdepEntry e : softdeps) {
+            softdepModules.add(e.module());
+        }
+        this.softdepMatch = new FirstMatch(softdepModules);
+        this.installMatch = new FirstMatch(modules(installs));
+        this.removeMatch = new FirstMatch(modules(removes));
+    }
+
+    /** The module patterns of {@code entries}, in order (a loop: no method reference at start-up). */
+    private static List<String> modules(List<CommandEntry> entries) {
+        List<String> out = new ArrayList<>(entries.size());
+        for (CommandEntry e : entries) {
+            out.add(e.module());
+        }
+        return out;
     }
 
     /**

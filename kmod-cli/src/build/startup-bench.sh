@@ -38,18 +38,16 @@ printf 'public class Hello { public static void main(String[] a) { System.out.pr
   >"$work/Hello.java"
 "$1/bin/javac" --release 17 -d "$work" "$work/Hello.java"
 export JKMOD_CACHE_DIR="$work/cache"
-# one command a line: LABEL<TAB>COMMAND (split on blanks)
+# one command a line: LABEL<TAB>COMMAND (split on blanks; leading NAME=VALUE words set the
+# command's environment)
 : >"$work/commands"
 printf 'modprobe (C)\t/usr/sbin/modprobe %s\n' "$args" >>"$work/commands"
 for h in "$@"; do
   v=$("$h/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-  cat >"$work/jmodprobe-$v" <<EOF
-#!/bin/sh
-JAVA_HOME=$h exec $jmodprobe "\$@"
-EOF
-  chmod +x "$work/jmodprobe-$v"
-  "$work/jmodprobe-$v" $args >/dev/null
-  printf 'jmodprobe, JDK %s\t%s %s\n' "$v" "$work/jmodprobe-$v" "$args" >>"$work/commands"
+  JAVA_HOME=$h "$jmodprobe" $args >/dev/null
+  # JAVA_HOME in the environment of the launcher itself (no wrapper script: a shell more would
+  # count against jmodprobe only)
+  printf 'jmodprobe, JDK %s\tJAVA_HOME=%s %s %s\n' "$v" "$h" "$jmodprobe" "$args" >>"$work/commands"
   printf 'hello, JDK %s\t%s %s -cp %s Hello\n' "$v" "$h/bin/java" "$flags" "$work" >>"$work/commands"
 done
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs)"
@@ -60,8 +58,13 @@ runs = int(sys.argv[2])
 wall = {label: [] for label, _ in commands}
 cpu = {label: [] for label, _ in commands}
 def once(argv):
+    env = dict(os.environ)
+    while argv and "=" in argv[0] and not argv[0].startswith("/"):
+        name, value = argv[0].split("=", 1)
+        env[name] = value
+        argv = argv[1:]
     t = time.perf_counter()
-    p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, ru = os.wait4(p.pid, 0)
     p.returncode = status
     w = time.perf_counter() - t

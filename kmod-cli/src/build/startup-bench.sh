@@ -9,8 +9,9 @@
 # turn, its order rotating from round to round, so that a change in the machine's load falls on
 # all of them alike. JAVA_HOME defaults to the JDK 17 and the JDK 25 under /usr/lib/jvm. Prints,
 # per command, the median and the minimum wall time and the median CPU time (user + system, of the
-# process and its children), then per JDK jmodprobe's median over the hello world's, and the load
-# average before and after. Uses the real tree of the jkmod tests (/var/tmp/jkmod-realtree, or
+# process and its children), then per JDK jmodprobe's over the hello world's (median, minimum and
+# median CPU time: on a loaded machine the CPU time varies least), and the load average before
+# and after. Uses the real tree of the jkmod tests (/var/tmp/jkmod-realtree, or
 # $JKMOD_REALTREE) and python3. Each JDK's archive is made (first run) before measuring, in a
 # cache directory of this run's own.
 set -eu
@@ -85,9 +86,10 @@ for label, _ in commands:
 for label, _ in commands:
     if label.startswith("jmodprobe, "):
         v = label[len("jmodprobe, "):]
-        print("%s: jmodprobe / hello = %.2f (median), %.2f (min)" % (v,
+        print("%s: jmodprobe / hello = %.2f (median), %.2f (min), %.2f (median CPU)" % (v,
               statistics.median(wall[label]) / statistics.median(wall["hello, " + v]),
-              min(wall[label]) / min(wall["hello, " + v])))
+              min(wall[label]) / min(wall["hello, " + v]),
+              statistics.median(cpu[label]) / statistics.median(cpu["hello, " + v])))
 print("%d runs each, interleaved, after 3 of warm-up" % runs)
 EOF
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -9,8 +9,9 @@
 # turn, its order rotating from round to round, so that a change in the machine's load falls on
 # all of them alike. JAVA_HOME defaults to the JDK 17 and the JDK 25 under /usr/lib/jvm. Prints,
 # per command, the median and the minimum wall time and the median CPU time (user + system, of the
-# process and its children), then per JDK jmodprobe's median over the hello world's, and the load
-# average before and after. Uses the real tree of the jkmod tests (/var/tmp/jkmod-realtree, or
+# process and its children), then per JDK jmodprobe's over the hello world's (median, minimum and
+# median CPU time: on a loaded machine the CPU time varies least), and the load average before
+# and after. Uses the real tree of the jkmod tests (/var/tmp/jkmod-realtree, or
 # $JKMOD_REALTREE) and python3. Each JDK's archive is made (first run) before measuring, in a
 # cache directory of this run's own.
 set -eu
@@ -38,18 +39,16 @@ printf 'public class Hello { public static void main(String[] a) { System.out.pr
   >"$work/Hello.java"
 "$1/bin/javac" --release 17 -d "$work" "$work/Hello.java"
 export JKMOD_CACHE_DIR="$work/cache"
-# one command a line: LABEL<TAB>COMMAND (split on blanks)
+# one command a line: LABEL<TAB>COMMAND (split on blanks; leading NAME=VALUE words set the
+# command's environment)
 : >"$work/commands"
 printf 'modprobe (C)\t/usr/sbin/modprobe %s\n' "$args" >>"$work/commands"
 for h in "$@"; do
   v=$("$h/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-  cat >"$work/jmodprobe-$v" <<EOF
-#!/bin/sh
-JAVA_HOME=$h exec $jmodprobe "\$@"
-EOF
-  chmod +x "$work/jmodprobe-$v"
-  "$work/jmodprobe-$v" $args >/dev/null
-  printf 'jmodprobe, JDK %s\t%s %s\n' "$v" "$work/jmodprobe-$v" "$args" >>"$work/commands"
+  JAVA_HOME=$h "$jmodprobe" $args >/dev/null
+  # JAVA_HOME in the environment of the launcher itself (no wrapper script: a shell more would
+  # count against jmodprobe only)
+  printf 'jmodprobe, JDK %s\tJAVA_HOME=%s %s %s\n' "$v" "$h" "$jmodprobe" "$args" >>"$work/commands"
   printf 'hello, JDK %s\t%s %s -cp %s Hello\n' "$v" "$h/bin/java" "$flags" "$work" >>"$work/commands"
 done
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs)"
@@ -60,8 +59,13 @@ runs = int(sys.argv[2])
 wall = {label: [] for label, _ in commands}
 cpu = {label: [] for label, _ in commands}
 def once(argv):
+    env = dict(os.environ)
+    while argv and "=" in argv[0] and not argv[0].startswith("/"):
+        name, value = argv[0].split("=", 1)
+        env[name] = value
+        argv = argv[1:]
     t = time.perf_counter()
-    p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, ru = os.wait4(p.pid, 0)
     p.returncode = status
     w = time.perf_counter() - t
@@ -82,9 +86,10 @@ for label, _ in commands:
 for label, _ in commands:
     if label.startswith("jmodprobe, "):
         v = label[len("jmodprobe, "):]
-        print("%s: jmodprobe / hello = %.2f (median), %.2f (min)" % (v,
+        print("%s: jmodprobe / hello = %.2f (median), %.2f (min), %.2f (median CPU)" % (v,
               statistics.median(wall[label]) / statistics.median(wall["hello, " + v]),
-              min(wall[label]) / min(wall["hello, " + v])))
+              min(wall[label]) / min(wall["hello, " + v]),
+              statistics.median(cpu[label]) / statistics.median(cpu["hello, " + v])))
 print("%d runs each, interleaved, after 3 of warm-up" % runs)
 EOF
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -104,7 +104,7 @@ final class CdsTraining {
         // Jmodprobe.main's own path (command line and environment from /proc, stdio buffering,
         // the system's syslog sink), its output to /dev/null.
         try (OutputStream nul = new FileOutputStream("/dev/null")) {
-            Jmodprobe.start(commands[0], nul, nul, System.console() != null);
+            Jmodprobe.start(commands[0], nul, nul, Jmodprobe.stdoutIsTerminal());
             Jmodprobe.start(new String[] {"-V"}, nul, nul, false);
         }
         ByteArrayOutputStream sink = new ByteArrayOutputStream();

@@ -150,7 +150,9 @@ public final class CoreRunner implements ModprobeRunner {
                         .initstateLogic(logic)
                         .profile(profile)
                         // modprobe says nothing of a missing directory or -C path: it finds nothing
-                        .logWarnings(false);
+                        .logWarnings(false)
+                        // one command, then exit: never asks whether the files changed since
+                        .watchResources(false);
                 if (!configPaths.isEmpty()) {
                     builder.configPaths(configPaths);
                 }

@@ -1,9 +1,9 @@
 package io.github.jkmod.cli;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,8 +102,10 @@ final class RawArguments {
 
     private static Optional<List<String>> entries(Path file) {
         byte[] data;
-        try {
-            data = Files.readAllBytes(file);
+        // java.io, not Files.readAllBytes: NIO's channels cost a start some 50 classes and the
+        // JDK's network and NIO native libraries
+        try (FileInputStream in = new FileInputStream(file.toFile())) {
+            data = in.readAllBytes();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -25,7 +25,16 @@ final class ConfigMemo {
         if (config.softdeps().isEmpty()) {
             return Optional.empty();
         }
-        return softdeps.computeIfAbsent(module, config::softdep);
+        // get, then putIfAbsent: no method reference (a lambda costs jmodprobe start-up time)
+        Optional<SoftdepEntry> found = softdeps.get(module);
+        if (found == null) {
+            found = config.softdep(module);
+            Optional<SoftdepEntry> first = softdeps.putIfAbsent(module, found);
+            if (first != null) {
+                found = first;
+            }
+        }
+        return found;
     }
 
     /** {@link ModprobeConfig#installCommand}. */
@@ -33,7 +42,15 @@ final class ConfigMemo {
         if (config.installCommands().isEmpty()) {
             return Optional.empty();
         }
-        return installs.computeIfAbsent(module, config::installCommand);
+        Optional<String> found = installs.get(module);
+        if (found == null) {
+            found = config.installCommand(module);
+            Optional<String> first = installs.putIfAbsent(module, found);
+            if (first != null) {
+                found = first;
+            }
+        }
+        return found;
     }
 
     /** {@link ModprobeConfig#isBlacklisted}. */

@@ -60,8 +60,10 @@ public final class KmodContext {
         if (b.profile.weakdeps()) {
             configInputs.add(directory.path().resolve("modules.weakdep"));
         }
-        this.configStamps = ResourceStamps.of(configInputs, name -> true);
-        this.indexStamps = ResourceStamps.of(List.of(directory.path()), name -> name.startsWith("modules."));
+        // Without watching, no stamp at all: a one-shot command (modprobe) never asks, and the
+        // stamps cost it a directory listing and some twenty stat calls.
+        this.configStamps = b.watchResources ? ResourceStamps.of(configInputs, "") : null;
+        this.indexStamps = b.watchResources ? ResourceStamps.of(List.of(directory.path()), "modules.") : null;
         ConfigLoader.Builder loader = ConfigLoader.builder().configRoot(b.root).moduleDir(directory.path())
                 .cmdlineFile(b.cmdline != null ? b.cmdline : b.root.resolve("proc/cmdline"))
                 .profile(b.profile);
@@ -111,12 +113,14 @@ public final class KmodContext {
     /**
      * Compares the configuration files and directories and the module directory's index files
      * with what they were when this context was built (modification time, size, inode, presence).
-     * A few {@code stat} calls; the context itself never changes.
+     * A few {@code stat} calls; the context itself never changes. A context built without
+     * {@linkplain Builder#watchResources watching} cannot tell, and answers
+     * {@link Resources#MUST_RECREATE}.
      *
      * @return {@link Resources#OK} when nothing changed, else what must be read again
      */
     public Resources validateResources() {
-        if (!configStamps.current()) {
+        if (configStamps == null || !configStamps.current()) {
             return Resources.MUST_RECREATE;
         }
         return indexStamps.current() ? Resources.OK : Resources.MUST_RELOAD;
@@ -570,6 +574,7 @@ public final class KmodContext {
         private String release;
         private List<Path> configPaths;
         private boolean logWarnings = true;
+        private boolean watchResources = true;
         private Path cmdline;
         private InitstateLogic logic = InitstateLogic.KMOD_20;
         private KmodProfile profile = KmodProfile.DEFAULT;
@@ -653,6 +658,22 @@ public final class KmodContext {
         }
 
         /**
+         * Whether the context records, when it is built, what its configuration files and index
+         * files look like, for {@link KmodContext#validateResources()} and
+         * {@link KmodContext#refreshed()} (default true). A program that reads once and exits
+         * (modprobe) turns it off and spares that reading (a listing of the module directory and a
+         * {@code stat} of each file); {@code validateResources()} then answers
+         * {@link Resources#MUST_RECREATE}.
+         *
+         * @param on record the files' state
+         * @return this builder
+         */
+        public Builder watchResources(boolean on) {
+            this.watchResources = on;
+            return this;
+        }
+
+        /**
          * The kernel command line file. Default {@code <root>/proc/cmdline}.
          *
          * @param cmdline the file holding the kernel command line
@@ -695,6 +716,7 @@ public final class KmodContext {
             c.release = release;
             c.configPaths = configPaths;
             c.logWarnings = logWarnings;
+            c.watchResources = watchResources;
             c.cmdline = cmdline;
             c.logic = logic;
             c.profile = profile;

@@ -74,8 +74,13 @@ final class ProbePlanner {
         if (template == PlanTemplate.NONE) {
             return null;
         }
-        return template.steps((required, ignoreCommand) ->
-                step(target, required, ignoreCommand, target, flags, extraOptions));
+        // An anonymous class, not a lambda: a lambda costs jmodprobe start-up time.
+        return template.steps(new PlanTemplate.TargetStep() {
+            @Override
+            public ProbeStep make(boolean required, boolean ignoreCommand) throws KmodException {
+                return step(target, required, ignoreCommand, target, flags, extraOptions);
+            }
+        });
     }
 
     /** Walks the plan of {@code base} (a module by its name) and keeps what other targets share. */

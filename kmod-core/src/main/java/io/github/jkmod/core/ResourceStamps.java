@@ -9,12 +9,12 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Predicate;
 
 /**
  * What a set of files and directories looked like when a context read them: for each path, and for
  * the entries of each directory that a filter selects, its modification time, size and file key
- * (the inode), or its absence. A later {@link #current()} that differs means something was
+ * (the inode), or its absence. Entries are selected by a name prefix rather than a predicate: no
+ * lambda on jmodprobe's start path. A later {@link #current()} that differs means something was
  * written, added, removed or renamed into place since (as {@code depmod} and package managers do).
  */
 final class ResourceStamps {
@@ -24,17 +24,20 @@ final class ResourceStamps {
     }
 
     private final List<Path> paths;
-    private final Predicate<String> entries;
+    private final String entries;
     private final List<Stamp> stamps;
 
-    private ResourceStamps(List<Path> paths, Predicate<String> entries) {
+    private ResourceStamps(List<Path> paths, String entries) {
         this.paths = List.copyOf(paths);
         this.entries = entries;
         this.stamps = take(this.paths, entries);
     }
 
-    /** Stamps {@code paths} and, inside those that are directories, the entries whose names pass {@code entries}. */
-    static ResourceStamps of(List<Path> paths, Predicate<String> entries) {
+    /**
+     * Stamps {@code paths} and, inside those that are directories, the entries whose names start
+     * with {@code entries} ({@code ""}: every entry).
+     */
+    static ResourceStamps of(List<Path> paths, String entries) {
         return new ResourceStamps(paths, Objects.requireNonNull(entries, "entries"));
     }
 
@@ -43,7 +46,7 @@ final class ResourceStamps {
         return stamps.equals(take(paths, entries));
     }
 
-    private static List<Stamp> take(List<Path> paths, Predicate<String> entries) {
+    private static List<Stamp> take(List<Path> paths, String entries) {
         List<Stamp> out = new ArrayList<>();
         for (Path p : paths) {
             Stamp s = stamp(p);
@@ -52,7 +55,7 @@ final class ResourceStamps {
                 List<Path> children = new ArrayList<>();
                 try (DirectoryStream<Path> dir = Files.newDirectoryStream(p)) {
                     for (Path child : dir) {
-                        if (entries.test(child.getFileName().toString())) {
+                        if (child.getFileName().toString().startsWith(entries)) {
                             children.add(child);
                         }
                     }

@@ -48,6 +48,19 @@ class KmodContextResourcesTest {
     }
 
     @Test
+    void aContextThatDoesNotWatchCannotTellAndIsMadeAgain() throws Exception {
+        KmodContext unwatched = KmodContext.builder().root(root).release(RELEASE).cmdline(root.resolve("cmdline"))
+                .watchResources(false).build();
+        assertEquals(Resources.MUST_RECREATE, unwatched.validateResources());
+        KmodContext again = unwatched.refreshed();
+        assertNotSame(unwatched, again);
+        // the settings are kept: the new one does not watch either, and reads the same files
+        assertEquals(Resources.MUST_RECREATE, again.validateResources());
+        assertEquals(unwatched.lookup("jk-one"), again.lookup("jk-one"));
+        assertEquals(ctx.lookup("jk-one"), again.lookup("jk-one"));
+    }
+
+    @Test
     void anEditedConfigurationFileMeansRecreate() throws Exception {
         Path a = conf.resolve("a.conf");
         Files.writeString(a, "alias jk-one demo_core\n");

@@ -2,19 +2,22 @@ package io.github.jkmod.index;
 
 import io.github.jkmod.KmodException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A module index in the binary trie format ({@code modules.*.bin}, see docs/index-format.md), read through a
- * memory map: opening costs the same for any size, nothing is read until a lookup needs it, and
- * the index stays out of the Java heap. Both on-disk layouts (post-order, kmod &lt;= 33; pre-order, kmod 34) are read alike: offsets are
+ * A module index in the binary trie format ({@code modules.*.bin}, see docs/index-format.md), read a
+ * page at a time ({@code IndexFilePages}): opening costs the same for any size, and nothing is
+ * read until a lookup needs it (a lookup reads the few pages its nodes are on). Not a memory map:
+ * on JDK 17 {@code FileChannel.map} sets up the JDK's method-handle machinery, some 4 ms of a
+ * modprobe start. Both on-disk layouts (post-order, kmod &lt;= 33; pre-order, kmod 34) are read alike: offsets are
  * followed, no order is assumed.
  *
  * <p>Keys and queries are compared as UTF-8 bytes (the files hold 7-bit ASCII); values are decoded
@@ -43,20 +46,24 @@ public final class BinaryIndex implements ModuleIndex {
     }
 
     /**
-     * Opens {@code file} by memory-mapping it, and checks its header.
+     * Opens {@code file} and checks its header; the rest is read as lookups need it (a file of
+     * another file system than the default one is read whole).
      *
-     * @param file the {@code .bin} index file to map
+     * @param file the {@code .bin} index file to read
      * @return the index, ready for lookups and searches
      * @throws IndexFormatException when the header is wrong; other I/O errors as {@code KmodException}
      */
     public static BinaryIndex open(Path file) throws KmodException {
-        ByteBuffer map;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size > IndexData.OFFSET_MASK) {
-                throw new IndexFormatException(file, 0, "file too large for an index: " + size + " bytes");
+        IndexBytes bytes;
+        try {
+            if (file.getFileSystem() != FileSystems.getDefault()) {
+                // another file system (one in memory, in tests): its bytes, all at once
+                byte[] all = Files.readAllBytes(file);
+                checkSize(file, all.length);
+                bytes = IndexBytes.of(ByteBuffer.wrap(all));
+            } else {
+                bytes = pages(file);
             }
-            map = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
         } catch (NoSuchFileException e) {
             throw new KmodException(file + ": no such file", e);
         } catch (IndexFormatException e) {
@@ -64,7 +71,29 @@ public final class BinaryIndex implements ModuleIndex {
         } catch (IOException e) {
             throw new KmodException(file + ": cannot read: " + e.getMessage(), e);
         }
-        return new BinaryIndex(new IndexData(map, file));
+        return new BinaryIndex(new IndexData(bytes, file));
+    }
+
+    /** The file of the default file system, read a page at a time as lookups need its bytes. */
+    private static IndexBytes pages(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        RandomAccessFile in = new RandomAccessFile(file.toFile(), "r");
+        try {
+            long size = in.length();
+            checkSize(file, size);
+            return new IndexFilePages(file, in, (int) size);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    private static void checkSize(Path file, long size) throws IndexFormatException {
+        if (size > IndexData.OFFSET_MASK) {
+            throw new IndexFormatException(file, 0, "file too large for an index: " + size + " bytes");
+        }
     }
 
     /**

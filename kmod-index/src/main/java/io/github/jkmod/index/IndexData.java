@@ -1,7 +1,6 @@
 package io.github.jkmod.index;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -21,7 +20,7 @@ final class IndexData {
     static final int FLAG_CHILDS = 0x20000000;
     static final int OFFSET_MASK = 0x0FFFFFFF;
 
-    private final ByteBuffer buf;
+    private final IndexBytes buf;
     private final int size;
     private final Path file;
     /** {@link SoundTrie#check} of this file: null until first needed, then a table or NOT_SOUND. */
@@ -30,8 +29,13 @@ final class IndexData {
 
     /** Wraps {@code buf} (positions 0 to its limit) and checks the header. */
     IndexData(ByteBuffer buf, Path file) throws IndexFormatException {
-        this.buf = buf.order(ByteOrder.BIG_ENDIAN);
-        this.size = buf.limit();
+        this(IndexBytes.of(buf), file);
+    }
+
+    /** Reads {@code buf} and checks the header. */
+    IndexData(IndexBytes buf, Path file) throws IndexFormatException {
+        this.buf = buf;
+        this.size = buf.size();
         this.file = file;
         if (size < HEADER_SIZE) {
             throw error(0, "file too short: " + size + " bytes, an index has at least " + HEADER_SIZE);
@@ -95,12 +99,11 @@ final class IndexData {
 
     /** The index of the NUL that ends the string starting at {@code start}. */
     int stringEnd(int start) throws IndexFormatException {
-        for (int i = start; i < size; i++) {
-            if (buf.get(i) == 0) {
-                return i;
-            }
+        int nul = start < size ? buf.indexOfNul(start) : -1;
+        if (nul < 0) {
+            throw unterminated(start);
         }
-        throw unterminated(start);
+        return nul;
     }
 
     IndexFormatException unterminated(int start) {
@@ -116,7 +119,7 @@ final class IndexData {
     /** The bytes {@code [from, to)} decoded as UTF-8. */
     String string(int from, int to) {
         byte[] bytes = new byte[to - from];
-        buf.get(from, bytes);
+        buf.get(from, bytes, 0, bytes.length);
         return new String(bytes, StandardCharsets.UTF_8);
     }
 

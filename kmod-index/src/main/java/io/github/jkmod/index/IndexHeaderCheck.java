@@ -1,8 +1,10 @@
 package io.github.jkmod.index;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -66,7 +68,10 @@ public record IndexHeaderCheck(Path file, Verdict verdict, int found) {
             return new IndexHeaderCheck(file, Verdict.ABSENT, 0);
         }
         byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
+        // java.io for the default file system: NIO's channels cost a modprobe start some 50 classes
+        // and the JDK's network and NIO native libraries
+        try (InputStream in = file.getFileSystem() == FileSystems.getDefault()
+                ? new FileInputStream(file.toFile()) : Files.newInputStream(file)) {
             head = in.readNBytes(IndexData.HEADER_SIZE);
         } catch (NoSuchFileException e) {
             return new IndexHeaderCheck(file, Verdict.ABSENT, 0);

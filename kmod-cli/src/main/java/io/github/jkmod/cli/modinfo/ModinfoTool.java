@@ -167,7 +167,9 @@ public final class ModinfoTool {
                 return null;
             }
             return KmodContext.builder().root(run.root()).moduleRoot(top).release(dir.getFileName().toString())
-                    .profile(profile).configPaths(List.of()).logWarnings(false).build();
+                    .profile(profile).configPaths(List.of()).logWarnings(false)
+                    // one command, then exit: no stamps of the index files
+                    .watchResources(false).build();
         } catch (KmodException | InvalidPathException e) {
             return null;
         }

@@ -130,7 +130,7 @@ final class ConfigParser {
                 contents.removes.add(new CommandEntry(module, rest));
                 break;
             default:
-                contents.softdeps.add(SoftdepLine.parse(module, rest));
+                contents.softdeps.add(SoftdepLine.of(module, rest));
                 break;
         }
     }

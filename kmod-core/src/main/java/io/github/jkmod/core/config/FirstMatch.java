@@ -5,7 +5,6 @@ import io.github.jkmod.index.Fnmatch;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Finds the first of a list of fnmatch patterns that matches a name, as a scan in order with
@@ -18,12 +17,11 @@ final class FirstMatch {
     private final Map<String, Integer> plain = new HashMap<>();
     private final int[] wild;
 
-    /** The patterns of {@code entries}, in order. */
-    static <T> FirstMatch of(List<T> entries, Function<T, String> pattern) {
-        return new FirstMatch(entries.stream().map(pattern).toList());
-    }
-
-    private FirstMatch(List<String> patterns) {
+    /**
+     * The patterns, in order (a list the caller made for this matcher: it is kept, not copied).
+     * A list rather than entries and a function: no lambda or stream on jmodprobe's start path.
+     */
+    FirstMatch(List<String> patterns) {
         this.patterns = patterns;
         int[] w = new int[patterns.size()];
         int n = 0;

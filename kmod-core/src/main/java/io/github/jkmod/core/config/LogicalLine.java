@@ -43,31 +43,49 @@ public record LogicalLine(String text, int number) {
         StringBuilder buf = new StringBuilder();
         int number = 0;
         boolean pending = false;
-        for (int i = 0; i < data.length; i++) {
-            char c = (char) (data[i] & 0xff);
-            if (c == '\\') {
-                if (i + 1 >= data.length) {
-                    if (!kmod34) {
-                        buf.append('\u00ff');
+        int i = 0;
+        lines:
+        while (i < data.length) {
+            // A physical line without a backslash or NUL (nearly every line) is taken whole: the
+            // loop below, a char at a time, runs interpreted at start-up, several times slower.
+            int end = i;
+            while (end < data.length && data[end] != '\n' && data[end] != '\\' && data[end] != 0) {
+                end++;
+            }
+            if (end < data.length && data[end] == '\n') {
+                number++;
+                lines.add(new LogicalLine(new String(data, i, end - i, StandardCharsets.ISO_8859_1), number));
+                i = end + 1;
+                continue;
+            }
+            for (; i < data.length; i++) {
+                char c = (char) (data[i] & 0xff);
+                if (c == '\\') {
+                    if (i + 1 >= data.length) {
+                        if (!kmod34) {
+                            buf.append('\u00ff');
+                        }
+                        pending = true;
+                        break lines;
+                    }
+                    char next = (char) (data[++i] & 0xff);
+                    if (next == '\n') {
+                        number++;
+                    } else {
+                        buf.append(next);
                     }
                     pending = true;
-                    break;
-                }
-                char next = (char) (data[++i] & 0xff);
-                if (next == '\n') {
+                } else if (c == '\n') {
                     number++;
+                    lines.add(new LogicalLine(cString(buf), number));
+                    buf.setLength(0);
+                    pending = false;
+                    i++;
+                    continue lines;
                 } else {
-                    buf.append(next);
+                    buf.append(c);
+                    pending = true;
                 }
-                pending = true;
-            } else if (c == '\n') {
-                number++;
-                lines.add(new LogicalLine(cString(buf), number));
-                buf.setLength(0);
-                pending = false;
-            } else {
-                buf.append(c);
-                pending = true;
             }
         }
         if (pending) {

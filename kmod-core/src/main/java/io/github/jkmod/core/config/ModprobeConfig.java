@@ -32,8 +32,9 @@ public final class ModprobeConfig {
     private final List<OptionsEntry> options;
     private final List<CommandEntry> installs;
     private final List<CommandEntry> removes;
+    private final List<SoftdepLine> softdepLines;
+    /** The entries of {@link #softdepLines}, each parsed when first read. */
     private final List<SoftdepEntry> softdeps;
-    private final List<String> softdepDumpValues;
     private final List<WeakdepEntry> weakdeps;
     private final boolean weakdepsEnabled;
     private final List<ConfigWarning> warnings;
@@ -48,21 +49,28 @@ public final class ModprobeConfig {
         this.options = List.copyOf(c.options);
         this.installs = List.copyOf(c.installs);
         this.removes = List.copyOf(c.removes);
-        List<SoftdepEntry> entries = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        for (SoftdepLine line : c.softdeps) {
-            entries.add(line.entry());
-            values.add(line.dumpValue());
-        }
-        this.softdeps = List.copyOf(entries);
-        this.softdepDumpValues = List.copyOf(values);
+        this.softdepLines = List.copyOf(c.softdeps);
+        this.softdeps = new SoftdepEntries(softdepLines);
         this.weakdeps = List.copyOf(c.weakdeps);
         this.weakdepsEnabled = weakdepsEnabled;
         this.warnings = List.copyOf(c.warnings);
         this.files = List.copyOf(c.files);
-        this.softdepMatch = FirstMatch.of(softdeps, SoftdepEntry::module);
-        this.installMatch = FirstMatch.of(installs, CommandEntry::module);
-        this.removeMatch = FirstMatch.of(removes, CommandEntry::module);
+        List<String> softdepModules = new ArrayList<>(softdepLines.size());
+        for (SoftdepLine line : softdepLines) {
+            softdepModules.add(line.module());
+        }
+        this.softdepMatch = new FirstMatch(softdepModules);
+        this.installMatch = new FirstMatch(modules(installs));
+        this.removeMatch = new FirstMatch(modules(removes));
+    }
+
+    /** The module patterns of {@code entries}, in order (a loop: no method reference at start-up). */
+    private static List<String> modules(List<CommandEntry> entries) {
+        List<String> out = new ArrayList<>(entries.size());
+        for (CommandEntry e : entries) {
+            out.add(e.module());
+        }
+        return out;
     }
 
     /**
@@ -294,9 +302,9 @@ public final class ModprobeConfig {
         for (OptionsEntry o : options) {
             out.append("options ").append(o.module()).append(' ').append(o.options()).append('\n');
         }
-        for (int i = 0; i < softdeps.size(); i++) {
-            out.append("softdep ").append(softdeps.get(i).module()).append(' ')
-                    .append(softdepDumpValues.get(i)).append('\n');
+        for (SoftdepLine line : softdepLines) {
+            out.append("softdep ").append(line.module()).append(' ')
+                    .append(line.dumpValue()).append('\n');
         }
         if (weakdepsEnabled) {
             for (WeakdepEntry w : weakdeps) {
@@ -325,5 +333,25 @@ public final class ModprobeConfig {
             String module) {
         int i = match.first(Names.query(module));
         return i < 0 ? Optional.empty() : Optional.of(entries.get(i));
+    }
+
+    /** An unmodifiable list of the lines' entries, each line parsed when its entry is first read. */
+    private static final class SoftdepEntries extends java.util.AbstractList<SoftdepEntry>
+            implements java.util.RandomAccess {
+        private final List<SoftdepLine> lines;
+
+        SoftdepEntries(List<SoftdepLine> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public SoftdepEntry get(int index) {
+            return lines.get(index).entry();
+        }
+
+        @Override
+        public int size() {
+            return lines.size();
+        }
     }
 }

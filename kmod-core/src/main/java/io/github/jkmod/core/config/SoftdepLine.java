@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A parsed {@code softdep} line: the entry, and the value {@code modprobe -c} (kmod 30) prints for
- * it, which is not always the entry written back.
+ * A {@code softdep} line: the entry, and the value {@code modprobe -c} (kmod 30) prints for
+ * it, which is not always the entry written back. The words are parsed on first use: a command
+ * asks for the softdep of a few modules, and parsing every line of {@code modules.softdep} at
+ * start (some 60 lines on Debian, each with its lists and dump value) costs jmodprobe about 1 ms
+ * interpreted. Safe for many threads.
  *
  * <p>Parsing of the words after the module name, as observed in kmod 30: words are split on
  * whitespace ({@code isspace}); {@code pre:} and {@code post:} switch the list the following words
@@ -18,13 +21,51 @@ import java.util.List;
  * words in between included), then, without a blank, {@code post: } and the stretch from the first
  * to the last post-word. So {@code pre: a post: b} prints as {@code pre: apost: b}.
  *
- * @param entry the soft dependency as modprobe uses it
- * @param dumpValue what {@code modprobe -c} prints after {@code softdep MODULE }
  */
-record SoftdepLine(SoftdepEntry entry, String dumpValue) {
+final class SoftdepLine {
+    private final String module;
+    private final String text;
+    private volatile Parsed parsed;
 
-    /** Parses the text after the module name (never null; it may be blanks only). */
-    static SoftdepLine parse(String module, String text) {
+    /** The parsed line: the entry, and what {@code modprobe -c} prints after {@code softdep MODULE }. */
+    private record Parsed(SoftdepEntry entry, String dumpValue) {
+    }
+
+    private SoftdepLine(String module, String text) {
+        this.module = module;
+        this.text = text;
+    }
+
+    /** The line of {@code module} with the text after the module name (never null; it may be blanks only). */
+    static SoftdepLine of(String module, String text) {
+        return new SoftdepLine(module, text);
+    }
+
+    /** The module name (normalised), known without parsing. */
+    String module() {
+        return module;
+    }
+
+    /** The soft dependency as modprobe uses it. */
+    SoftdepEntry entry() {
+        return parsed().entry();
+    }
+
+    /** What {@code modprobe -c} prints after {@code softdep MODULE }. */
+    String dumpValue() {
+        return parsed().dumpValue();
+    }
+
+    private Parsed parsed() {
+        Parsed p = parsed;
+        if (p == null) {
+            p = parse(module, text);
+            parsed = p;
+        }
+        return p;
+    }
+
+    private static Parsed parse(String module, String text) {
         List<String> words = new ArrayList<>();
         List<Boolean> isPre = new ArrayList<>();
         List<String> pre = new ArrayList<>();
@@ -63,7 +104,7 @@ record SoftdepLine(SoftdepEntry entry, String dumpValue) {
         StringBuilder dump = new StringBuilder();
         appendStretch(dump, "pre: ", words, isPre, true);
         appendStretch(dump, "post: ", words, isPre, false);
-        return new SoftdepLine(new SoftdepEntry(module, pre, post), dump.toString());
+        return new Parsed(new SoftdepEntry(module, pre, post), dump.toString());
     }
 
     private static void appendStretch(StringBuilder out, String label, List<String> words,

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The indexed first match against a plain scan in order with {@link Fnmatch}. */
@@ -26,7 +25,7 @@ class FirstMatchTest {
     @Test
     void plainAndWildPatternsInOrder() {
         List<String> patterns = List.of("ext4", "e*", "ext4", "crc?6", "[a-c]rc16", "crc16", "x\\y", "");
-        FirstMatch m = FirstMatch.of(patterns, Function.identity());
+        FirstMatch m = new FirstMatch(patterns);
         assertEquals(0, m.first("ext4"));
         assertEquals(1, m.first("e1000e"));
         assertEquals(3, m.first("crc16"));
@@ -46,7 +45,7 @@ class FirstMatchTest {
             for (int k = rnd.nextInt(8); k >= 0; k--) {
                 patterns.add(random(rnd, rnd.nextBoolean() ? "abc" : alphabet));
             }
-            FirstMatch m = FirstMatch.of(patterns, Function.identity());
+            FirstMatch m = new FirstMatch(patterns);
             for (int q = 0; q < 20; q++) {
                 String name = random(rnd, "abc-_");
                 int expected = scan(patterns, name);

@@ -1,8 +1,10 @@
 package io.github.jkmod.core.internal.io;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -41,6 +43,12 @@ public final class SpecialFiles {
             try (FileChannel holder = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 return Files.newInputStream(file);
             }
+        }
+        // A file of the default file system through java.io: NIO's channels would load the JDK's
+        // network and NIO native libraries and some 50 classes, on every jmodprobe start.
+        // (isFifo has thrown NoSuchFileException already for a missing file.)
+        if (file.getFileSystem() == FileSystems.getDefault()) {
+            return new FileInputStream(file.toFile());
         }
         return Files.newInputStream(file);
     }

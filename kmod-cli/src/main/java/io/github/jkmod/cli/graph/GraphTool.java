@@ -96,7 +96,8 @@ public final class GraphTool {
     }
 
     private static KmodContext context(GraphOptions options, ToolRun run) throws KmodException, ToolUsageException {
-        KmodContext.Builder b = KmodContext.builder().root(run.root()).profile(options.profile()).logWarnings(false);
+        KmodContext.Builder b = KmodContext.builder().root(run.root()).profile(options.profile()).logWarnings(false)
+                .watchResources(false);
         if (options.dirname() != null) {
             b.moduleRoot(path(options.dirname()));
         }

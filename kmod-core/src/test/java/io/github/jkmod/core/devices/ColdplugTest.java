@@ -112,9 +112,9 @@ class ColdplugTest {
 
     @Test
     void aFailedSoftdepDoesNotStopTheModuleAsInModprobe() throws Exception {
-        kernel.failInit("soft_pre", Errno.ENODEV);
+        kernel.failInit("soft_pre", Errno.EIO);
         Map<String, String> got = outcomes(coldplug().threads(1).build().run(needed));
-        assertEquals("failed: No such device", got.get("soft_pre"));
+        assertEquals("failed: Input/output error", got.get("soft_pre"));
         assertEquals("loaded", got.get("c_snd"));
     }
 

@@ -20,5 +20,7 @@ enum OptionId {
     /** jkmod's own {@code --profile=kmod30|kmod34}; not a modprobe option. */
     PROFILE,
     /** A letter a tool takes for compatibility only and ignores (kmod 30 insmod's {@code -p}). */
-    COMPAT
+    COMPAT,
+    /** {@code jkmod devices} and {@code coldplug}: {@code --sysfs DIR}, {@code --needed}, {@code --json}, {@code -j N}. */
+    SYSFS, NEEDED, JSON, JOBS
 }

@@ -55,7 +55,23 @@ public final class ToolAccess {
         /** modinfo's {@code -k, --set-version=VERSION}. */
         SET_VERSION,
         /** modinfo's {@code -b, --basedir=DIR}. */
-        BASEDIR
+        BASEDIR,
+        /** {@code jkmod devices}: {@code -C, --config FILE}. */
+        CONFIG,
+        /** {@code jkmod devices}: {@code -d, --dirname DIR}. */
+        DIRNAME,
+        /** {@code jkmod devices}: {@code -b, --use-blacklist}. */
+        USE_BLACKLIST,
+        /** {@code jkmod coldplug}: {@code -n, --dry-run}. */
+        DRY_RUN,
+        /** {@code jkmod devices}: {@code --sysfs DIR}. */
+        SYSFS,
+        /** {@code jkmod devices}: {@code --needed}. */
+        NEEDED,
+        /** {@code jkmod devices}: {@code --json}. */
+        JSON,
+        /** {@code jkmod coldplug}: {@code -j, --jobs N}. */
+        JOBS
     }
 
     /**
@@ -138,12 +154,39 @@ public final class ToolAccess {
         return fromTable(argv0, table, args, true);
     }
 
-    /** A parser of rows {short letter, long name, takes an argument, id}, in the tool's order. */
+    /**
+     * A parser of {@code args} with the options of {@code jkmod devices} ({@code C:d:S:bhV} and
+     * {@code --sysfs}, {@code --needed}, {@code --json}) or, for {@code coldplug}, those and
+     * {@code -j N}, {@code -n} (no {@code --needed}), plus {@code --profile}.
+     *
+     * @param argv0 the name getopt's messages start with
+     * @param args the arguments after the tool's name
+     * @param coldplug true for {@code coldplug}'s table
+     * @return the parser
+     */
+    public static ToolAccess devicesParser(String argv0, List<String> args, boolean coldplug) {
+        List<Object[]> table = new ArrayList<>(List.of(new Object[][] {
+            {'C', "config", true, OptionId.CONFIG}, {'d', "dirname", true, OptionId.DIRNAME},
+            {'S', "set-version", true, OptionId.SET_VERSION}, {'b', "use-blacklist", false, OptionId.USE_BLACKLIST},
+            {null, "sysfs", true, OptionId.SYSFS}, {null, "json", false, OptionId.JSON},
+            {'V', "version", false, OptionId.VERSION}, {'h', "help", false, OptionId.HELP},
+        }));
+        table.add(coldplug ? new Object[] {'j', "jobs", true, OptionId.JOBS}
+                : new Object[] {null, "needed", false, OptionId.NEEDED});
+        if (coldplug) {
+            table.add(new Object[] {'n', "dry-run", false, OptionId.DRY_RUN});
+        }
+        return fromTable(argv0, table.toArray(new Object[0][]), args, false);
+    }
+
+    /** A parser of rows {short letter or null, long name, takes an argument, id}, in the tool's order. */
     private static ToolAccess fromTable(String argv0, Object[][] table, List<String> args, boolean requireOrder) {
         List<ShortOption> shorts = new ArrayList<>();
         List<LongOption> longs = new ArrayList<>();
         for (Object[] row : table) {
-            shorts.add(new ShortOption((Character) row[0], (Boolean) row[2], (OptionId) row[3]));
+            if (row[0] != null) {
+                shorts.add(new ShortOption((Character) row[0], (Boolean) row[2], (OptionId) row[3]));
+            }
             longs.add(new LongOption((String) row[1], (Boolean) row[2], (OptionId) row[3]));
         }
         return new ToolAccess(new Getopt(argv0, shorts, longs,

@@ -7,6 +7,7 @@ import io.github.jkmod.cli.common.ToolRun;
 import io.github.jkmod.cli.common.ToolUsageException;
 import io.github.jkmod.cli.insmod.Insmod;
 import io.github.jkmod.cli.depmod.DepmodTool;
+import io.github.jkmod.cli.devices.DevicesTool;
 import io.github.jkmod.cli.kmod.KmodTool;
 import io.github.jkmod.cli.lsmod.Lsmod;
 import io.github.jkmod.cli.modinfo.ModinfoTool;
@@ -55,6 +56,8 @@ public final class Jkmod {
         RMMOD,
         /** depmod ({@link DepmodTool}). */
         DEPMOD,
+        /** {@code devices} and {@code coldplug} ({@link DevicesTool}). */
+        DEVICES,
         /** jkmod itself: the tool is the first argument. */
         JKMOD
     }
@@ -81,6 +84,8 @@ public final class Jkmod {
                 return Tool.INSMOD;
             case "rmmod":
                 return Tool.RMMOD;
+            case DevicesTool.DEVICES, DevicesTool.COLDPLUG:
+                return Tool.DEVICES;
             default:
                 return Tool.MODPROBE;
         }
@@ -153,6 +158,8 @@ public final class Jkmod {
                 return Rmmod.run(argv0, args, run);
             case DEPMOD:
                 return DepmodTool.run(argv0, args, run);
+            case DEVICES:
+                return DevicesTool.run(argv0, args, run);
             case JKMOD:
                 return jkmod(argv0, args, run);
             default:
@@ -178,7 +185,7 @@ public final class Jkmod {
         Tool tool = toolFor(first);
         if (first.isEmpty() || tool == Tool.JKMOD || (tool == Tool.MODPROBE && !isModprobeName(first))) {
             return run.fail(NAME + ": ERROR: " + (first.isEmpty() ? "missing tool" : "unknown tool '" + first + "'")
-                    + ": expected one of modprobe, lsmod, kmod, modinfo, insmod, rmmod, depmod (see jkmod -h)\n");
+                    + ": expected one of modprobe, lsmod, kmod, modinfo, insmod, rmmod, depmod, devices, coldplug (see jkmod -h)\n");
         }
         return run(first, args.subList(1, args.size()), run);
     }
@@ -193,7 +200,8 @@ public final class Jkmod {
                 + "  modinfo      show the information of modules\n"
                 + "  insmod       insert one module file\n"
                 + "  rmmod        remove modules\n"
-                + "  depmod       build the module index files\n";
+                + "  depmod       build the module index files\n"
+                + "  devices      the modules this machine's devices need; coldplug: load them\n";
     }
 
     /**

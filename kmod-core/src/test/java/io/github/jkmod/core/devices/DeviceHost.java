@@ -12,20 +12,20 @@ import java.util.List;
  * with a pre-softdep, a blacklisted module, a builtin one reached through a configuration alias)
  * and a fake sysfs with one device per case.
  */
-final class DeviceHost {
-    static final String RELEASE = "6.1.0-jkmod-devices";
-    static final String NIC = "pci:v0000AAAAd00000001sv00000000sd00000000bc02sc00i00";
-    static final String DISK = "pci:v0000BBBBd00000002sv00000000sd00000000bc01sc06i01";
-    static final String SOUND = "hdaudio:v0000CCCCr00100000a01";
-    static final String BLACK = "pci:v0000DDDDd00000001sv00000000sd00000000bc0Csc03i30";
-    static final String BUILTIN = "pci:v0000EEEEd00000001sv00000000sd00000000bc08sc00i00";
-    static final String NOTHING = "acpi:JKMD0000:";
-    static final String MULTI = "platform:jkmod-multi";
+public final class DeviceHost {
+    public static final String RELEASE = "6.1.0-jkmod-devices";
+    public static final String NIC = "pci:v0000AAAAd00000001sv00000000sd00000000bc02sc00i00";
+    public static final String DISK = "pci:v0000BBBBd00000002sv00000000sd00000000bc01sc06i01";
+    public static final String SOUND = "hdaudio:v0000CCCCr00100000a01";
+    public static final String BLACK = "pci:v0000DDDDd00000001sv00000000sd00000000bc0Csc03i30";
+    public static final String BUILTIN = "pci:v0000EEEEd00000001sv00000000sd00000000bc08sc00i00";
+    public static final String NOTHING = "acpi:JKMD0000:";
+    public static final String MULTI = "platform:jkmod-multi";
 
-    final FakeKernelTree tree;
-    final KmodContext context;
+    public final FakeKernelTree tree;
+    public final KmodContext context;
 
-    DeviceHost(Path root) throws Exception {
+    public DeviceHost(Path root) throws Exception {
         UpstreamTree modules = UpstreamTree.at(root, RELEASE).dep(
                 "kernel/a_base.ko:",
                 "kernel/a_mid.ko: kernel/a_base.ko",
@@ -64,7 +64,7 @@ final class DeviceHost {
                 .configPaths(List.of(modules.configDirectory())).build();
     }
 
-    HostDevices host() {
+    public HostDevices host() {
         return HostDevices.of(context, tree.root().resolve("sys"));
     }
 }

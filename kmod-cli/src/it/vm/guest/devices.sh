@@ -75,11 +75,20 @@ dev_check "coldplug loads the set modprobe -a loaded" "$set_a" "$set_c"
 notlive=
 for n in $set_c; do [ "$(module_state "$n")" = "$n initstate=live proc=Live" ] || notlive="$notlive $(module_state "$n")"; done
 dev_check "every module coldplug loaded is live" "" "${notlive# }"
-t0=$(now)
 $jk coldplug $jkprofile --dry-run > /tmp/jkvm-waves.txt 2>&1
-t1=$(now)
 sed 's/^/JKVM-DEV waves-after /' /tmp/jkvm-waves.txt | head -n 20
-reset_modules "$baseline" > /dev/null
+# 5. the same from the boot's set with one thread (-j 1), and the JVM's and planning's share: a dry
+#    run from the boot's set (start, scan, plan, no load)
+unload_all() { local pass n; for pass in 1 2 3; do for n in $(modules_loaded); do in_list "$n" "$baseline" || modprobe -r "$n" 2>/dev/null; done; done; reset_modules "$baseline" > /dev/null; }
+unload_all
+t0=$(now); $jk coldplug $jkprofile --dry-run > /dev/null 2>&1; t1=$(now)
+dry_seconds=$(elapsed "$t0" "$t1")
+t0=$(now); $jk coldplug $jkprofile -j 1 > /dev/null 2>&1; t1=$(now)
+j1_seconds=$(elapsed "$t0" "$t1")
+set_j1=$(loaded_since_boot | tr '\n' ' ')
+dev_check "coldplug -j 1 loads the same set" "$set_a" "$set_j1"
+echo "JKVM-DEV timing modprobe_a=$modprobe_seconds coldplug=$coldplug_seconds coldplug_j1=$j1_seconds coldplug_dry_run=$dry_seconds cpus=$(nproc)"
+unload_all
 read -r up _ < /proc/uptime
 result=pass; [ "$dev_fail" -eq 0 ] || result=fail
-echo "JKVM-SUMMARY scenario=devices guest_uptime=$up result=$result failed_checks=$dev_fail devices=$devices same=$same modprobe_a_seconds=$modprobe_seconds coldplug_seconds=$coldplug_seconds modules=$(wc -w <<< "$set_c") cmd=$jk"
+echo "JKVM-SUMMARY scenario=devices guest_uptime=$up result=$result failed_checks=$dev_fail devices=$devices same=$same modprobe_a_seconds=$modprobe_seconds coldplug_seconds=$coldplug_seconds coldplug_j1_seconds=$j1_seconds dry_run_seconds=$dry_seconds modules=$(wc -w <<< "$set_c") cmd=$jk"

@@ -6,7 +6,11 @@
 #  2. the real `modprobe -q -a` of every modalias, sequentially, timed; the set of modules it left
 #     loaded (/proc/modules, less those of the boot) recorded;
 #  3. every module unloaded again, newest first (modprobe -r), back to the boot's set;
-#  4. `jkmod coldplug`, timed: the same set of modules loaded, each of them live.
+#  4. `jkmod coldplug`, timed: the same set of modules loaded, each of them live;
+#  5. from the boot's set again: `coldplug --dry-run` (the JVM, the scan and the plan, no load) and
+#     `coldplug -j 1` (one thread: the same set), timed;
+#  6. `coldplug --settle`: at least modprobe -a's set, each live, and what the devices that appeared
+#     after the first pass needed.
 # jkmod is the executable beside the --cut program, with --cut's --profile= (else kmod30).
 dev_fail=0
 dev_check() { if [ "$2" = "$3" ]; then echo "JKVM-DEV ok $1"; else echo "JKVM-DEV FAIL $1: expected [$2] got [$3]"; dev_fail=$((dev_fail + 1)); fi; }
@@ -89,6 +93,21 @@ set_j1=$(loaded_since_boot | tr '\n' ' ')
 dev_check "coldplug -j 1 loads the same set" "$set_a" "$set_j1"
 echo "JKVM-DEV timing modprobe_a=$modprobe_seconds coldplug=$coldplug_seconds coldplug_j1=$j1_seconds coldplug_dry_run=$dry_seconds cpus=$(nproc)"
 unload_all
+# 6. --settle: after loading, look at the devices again (the disk behind AHCI, the USB tablet's
+#    interface and HID device appear once their controllers' drivers are loaded)
+t0=$(now); $jk coldplug $jkprofile --settle > /tmp/jkvm-settle.txt 2>&1; t1=$(now)
+settle_seconds=$(elapsed "$t0" "$t1")
+set_s=$(loaded_since_boot | tr '\n' ' ')
+missing= extra=
+for n in $set_a; do in_list "$n" "$(tr ' ' '\n' <<< "$set_s")" || missing="$missing $n"; done
+for n in $set_s; do in_list "$n" "$(tr ' ' '\n' <<< "$set_a")" || extra="$extra $n"; done
+dev_check "coldplug --settle loads at least what modprobe -a loaded" "" "${missing# }"
+notlive=
+for n in $set_s; do [ "$(module_state "$n")" = "$n initstate=live proc=Live" ] || notlive="$notlive $(module_state "$n")"; done
+dev_check "every module coldplug --settle loaded is live" "" "${notlive# }"
+grep ', round [2-9]' /tmp/jkvm-settle.txt | sed 's/^/JKVM-DEV settle-round /'
+echo "JKVM-DEV settle seconds=$settle_seconds modules=$(wc -w <<< "$set_s") beyond_modprobe_a:${extra:- none}"
+unload_all
 read -r up _ < /proc/uptime
 result=pass; [ "$dev_fail" -eq 0 ] || result=fail
-echo "JKVM-SUMMARY scenario=devices guest_uptime=$up result=$result failed_checks=$dev_fail devices=$devices same=$same modprobe_a_seconds=$modprobe_seconds coldplug_seconds=$coldplug_seconds coldplug_j1_seconds=$j1_seconds dry_run_seconds=$dry_seconds modules=$(wc -w <<< "$set_c") cmd=$jk"
+echo "JKVM-SUMMARY scenario=devices guest_uptime=$up result=$result failed_checks=$dev_fail devices=$devices same=$same modprobe_a_seconds=$modprobe_seconds coldplug_seconds=$coldplug_seconds coldplug_j1_seconds=$j1_seconds dry_run_seconds=$dry_seconds settle_seconds=$settle_seconds modules=$(wc -w <<< "$set_c") cmd=$jk"

@@ -22,5 +22,7 @@ enum OptionId {
     /** A letter a tool takes for compatibility only and ignores (kmod 30 insmod's {@code -p}). */
     COMPAT,
     /** {@code jkmod devices} and {@code coldplug}: {@code --sysfs DIR}, {@code --needed}, {@code --json}, {@code -j N}. */
-    SYSFS, NEEDED, JSON, JOBS
+    SYSFS, NEEDED, JSON, JOBS,
+    /** {@code jkmod coldplug --settle}. */
+    SETTLE
 }

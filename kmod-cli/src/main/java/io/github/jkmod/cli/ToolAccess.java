@@ -71,7 +71,9 @@ public final class ToolAccess {
         /** {@code jkmod devices}: {@code --json}. */
         JSON,
         /** {@code jkmod coldplug}: {@code -j, --jobs N}. */
-        JOBS
+        JOBS,
+        /** {@code jkmod coldplug}: {@code --settle}. */
+        SETTLE
     }
 
     /**
@@ -157,7 +159,7 @@ public final class ToolAccess {
     /**
      * A parser of {@code args} with the options of {@code jkmod devices} ({@code C:d:S:bhV} and
      * {@code --sysfs}, {@code --needed}, {@code --json}) or, for {@code coldplug}, those and
-     * {@code -j N}, {@code -n} (no {@code --needed}), plus {@code --profile}.
+     * {@code -j N}, {@code -n}, {@code --settle} (no {@code --needed}), plus {@code --profile}.
      *
      * @param argv0 the name getopt's messages start with
      * @param args the arguments after the tool's name
@@ -175,6 +177,7 @@ public final class ToolAccess {
                 : new Object[] {null, "needed", false, OptionId.NEEDED});
         if (coldplug) {
             table.add(new Object[] {'n', "dry-run", false, OptionId.DRY_RUN});
+            table.add(new Object[] {null, "settle", false, OptionId.SETTLE});
         }
         return fromTable(argv0, table.toArray(new Object[0][]), args, false);
     }

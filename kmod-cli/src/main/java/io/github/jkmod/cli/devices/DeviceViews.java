@@ -107,7 +107,11 @@ final class DeviceViews {
     static String coldplugText(ColdplugReport report) {
         StringBuilder b = new StringBuilder();
         for (ColdplugResult r : report.results()) {
-            b.append(r.outcome().label()).append(' ').append(r.module()).append(" (wave ").append(r.wave()).append(')');
+            b.append(r.outcome().label()).append(' ').append(r.module()).append(" (wave ").append(r.wave());
+            if (r.round() > 1) {
+                b.append(", round ").append(r.round());
+            }
+            b.append(')');
             if (!r.detail().isEmpty()) {
                 b.append(": ").append(r.detail());
             }
@@ -146,6 +150,7 @@ final class DeviceViews {
             o.put("outcome", r.outcome().label());
             o.put("wave", r.wave());
             o.put("detail", r.detail());
+            o.put("round", r.round());
             results.add(o);
         }
         List<Object> waves = new ArrayList<>();

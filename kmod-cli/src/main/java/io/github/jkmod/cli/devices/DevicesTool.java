@@ -26,7 +26,8 @@ import java.util.List;
  * module tree's root, as modprobe's), {@code -S RELEASE}, {@code -C CONFIG} (repeatable),
  * {@code -b}, {@code --sysfs DIR} (default {@code /sys} under the run's root), {@code --json},
  * {@code -h}, {@code -V}, {@code --profile=}; {@code devices --needed}; {@code coldplug -j N} (default:
- * the number of processors) and {@code -n, --dry-run}. Exit status 0, or 1 for a usage error, a
+ * the number of processors), {@code -n, --dry-run} and {@code --settle} (look at the devices again after
+ * loading, for those that appeared). Exit status 0, or 1 for a usage error, a
  * failure to read the tree or the indexes, or (coldplug) a module that failed or was skipped.
  */
 public final class DevicesTool {
@@ -34,6 +35,11 @@ public final class DevicesTool {
     public static final String DEVICES = "devices";
     /** The name {@code jkmod coldplug} answers to. */
     public static final String COLDPLUG = "coldplug";
+
+    /** {@code --settle}: the most passes over the devices. */
+    static final int SETTLE_ROUNDS = 10;
+    /** {@code --settle}: how long the device tree must stay unchanged before the next pass. */
+    static final java.time.Duration SETTLE_QUIET = java.time.Duration.ofSeconds(2);
 
     private DevicesTool() {
     }
@@ -77,6 +83,7 @@ public final class DevicesTool {
         boolean needed = false;
         boolean json = false;
         boolean dryRun = false;
+        boolean settle = false;
         int jobs = Runtime.getRuntime().availableProcessors();
         ToolAccess getopt = ToolAccess.devicesParser(argv0, args, coldplug);
         try {
@@ -93,6 +100,7 @@ public final class DevicesTool {
                     case NEEDED -> needed = true;
                     case JSON -> json = true;
                     case DRY_RUN -> dryRun = true;
+                    case SETTLE -> settle = true;
                     case JOBS -> jobs = jobs(program, e.argument());
                     case PROFILE -> profile = ToolRun.profile(program, "profile value", e.argument());
                     case HELP -> {
@@ -146,8 +154,9 @@ public final class DevicesTool {
                 return run.print(json ? JsonText.of(DeviceViews.reportJson(sysfsRoot.toString(), directory, report))
                         : DeviceViews.reportText(report));
             }
-            ColdplugReport done = Coldplug.builder(context, kernel).threads(jobs).dryRun(dryRun).build()
-                    .run(host.needed(report));
+            Coldplug coldplugger = Coldplug.builder(context, kernel).threads(jobs).dryRun(dryRun).build();
+            ColdplugReport done = settle ? coldplugger.runUntilSettled(host, SETTLE_ROUNDS, SETTLE_QUIET)
+                    : coldplugger.run(host.needed(report));
             run.print(json ? JsonText.of(DeviceViews.coldplugJson(done, dryRun))
                     : dryRun ? DeviceViews.wavesText(done) : DeviceViews.coldplugText(done));
             return done.succeeded() ? 0 : 1;
@@ -201,6 +210,8 @@ public final class DevicesTool {
                 + (coldplug
                         ? "\t-j, --jobs=N               load on at most N threads (default: the number of processors)\n"
                         + "\t-n, --dry-run              load nothing: print the waves of modules that would be loaded\n"
+                        + "\t    --settle               after loading, wait until no device appears for 2 s and load what\n"
+                        + "\t                           the new devices need; again (at most 10 passes)\n"
                         : "\t    --needed               print the modules to load, each once, in load order\n"
                         + "\t                           (with their dependencies and softdeps; builtin ones left out)\n")
                 + "\t    --json                 print JSON\n"

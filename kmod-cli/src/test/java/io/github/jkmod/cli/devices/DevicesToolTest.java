@@ -161,6 +161,19 @@ class DevicesToolTest {
     }
 
     @Test
+    void coldplugSettleLoadsWhatTheNewDevicesNeedInASecondRound() throws Exception {
+        kernel.onInit(module -> {
+            if (module.equals("a_nic")) {
+                host.tree.device(DeviceHost.CHILD_PATH).subsystem("usb").modalias(DeviceHost.CHILD);
+            }
+        });
+        ToolHarness.Outcome o = coldplug("--settle");
+        assertEquals(0, o.status(), o.toString());
+        assertTrue(o.stdout().endsWith("loaded c_snd (wave 2)\nloaded d_child (wave 4, round 2)\n"), o.stdout());
+        assertEquals(ModuleState.LIVE, host.context.state("d_child"));
+    }
+
+    @Test
     void coldplugDryRunPrintsTheWavesAndLoadsNothing() {
         ToolHarness.Outcome o = coldplug("--dry-run");
         assertEquals(0, o.status(), o.toString());

@@ -103,12 +103,64 @@ public final class Coldplug {
             for (int i = 0; i < n; i++) {
                 results[i] = new ColdplugResult(modules.get(i).name(),
                         inKernel(modules.get(i)) ? ColdplugResult.Outcome.IN_KERNEL : ColdplugResult.Outcome.WOULD_LOAD,
-                        waves[i], "");
+                        waves[i], "", 1);
             }
             return new ColdplugReport(List.of(results));
         }
         new Schedule(modules, index, waves, pending, dependents, results).run();
         return new ColdplugReport(List.of(results));
+    }
+
+    /**
+     * Loads what {@code host} needs, then looks at its devices again: loading a controller's driver
+     * makes the devices behind it (a disk behind an AHCI controller, a USB device behind its host
+     * controller), whose modules the first pass could not know, as udev loads them from the events of
+     * the new devices. After each pass that loaded something, the device tree is read every 100 ms
+     * until it has not changed for {@code quiet} (at most ten times {@code quiet}); then the
+     * modules of the new load list that no earlier pass tried are loaded. Stops when a pass finds
+     * nothing new, after {@code maxRounds} passes, or after the first pass of a dry run.
+     *
+     * @param host the devices and the context (the same as this coldplug's) to resolve them with
+     * @param maxRounds the most passes, 1 or more
+     * @param quiet how long the device tree must stay the same before it is read for the next pass
+     * @return the results of every pass, each with its round
+     * @throws KmodException when the device tree or the indexes cannot be read
+     * @throws InterruptedException when this thread is interrupted while waiting
+     */
+    public ColdplugReport runUntilSettled(HostDevices host, int maxRounds, java.time.Duration quiet)
+            throws KmodException, InterruptedException {
+        if (maxRounds < 1) {
+            throw new IllegalArgumentException("maxRounds " + maxRounds + " < 1");
+        }
+        List<ColdplugResult> all = new ArrayList<>();
+        java.util.Set<String> tried = new java.util.HashSet<>();
+        int waveBase = 0;
+        for (int round = 1; round <= maxRounds; round++) {
+            if (round > 1 && !DeviceSettle.waitUntilQuiet(host.sysfsRoot(), quiet)) {
+                DeviceSettle.LOG.log(System.Logger.Level.DEBUG, "the device tree kept changing");
+            }
+            NeededModules needed = host.needed();
+            List<NeededModule> fresh = new ArrayList<>();
+            for (NeededModule m : needed.modules()) {
+                if (!tried.contains(m.name())) {
+                    fresh.add(m);
+                }
+            }
+            if (fresh.isEmpty()) {
+                break;
+            }
+            int highest = 0;
+            for (ColdplugResult r : run(new NeededModules(fresh, needed.builtin(), needed.problems())).results()) {
+                all.add(new ColdplugResult(r.module(), r.outcome(), r.wave() + waveBase, r.detail(), round));
+                tried.add(r.module());
+                highest = Math.max(highest, r.wave());
+            }
+            waveBase += highest;
+            if (dryRun) {
+                break;
+            }
+        }
+        return new ColdplugReport(all);
     }
 
     private static List<Integer> predecessors(NeededModule m, Map<String, Integer> index) {
@@ -235,7 +287,7 @@ public final class Coldplug {
         }
 
         private ColdplugResult result(int i, ColdplugResult.Outcome outcome, String detail) {
-            return new ColdplugResult(modules.get(i).name(), outcome, waves[i], detail);
+            return new ColdplugResult(modules.get(i).name(), outcome, waves[i], detail, 1);
         }
     }
 

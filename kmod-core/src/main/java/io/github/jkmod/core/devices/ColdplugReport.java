@@ -19,7 +19,8 @@ public record ColdplugReport(List<ColdplugResult> results) {
     }
 
     /**
-     * The modules by wave: element 0 holds the modules of wave 1, and so on; each in list order.
+     * The modules by wave, over all rounds: element 0 holds the modules of wave 1, and so on; each
+     * in list order.
      *
      * @return the waves, immutable
      */

@@ -12,8 +12,10 @@ import java.util.Objects;
  *     modules it waits for are live
  * @param detail why it failed or was skipped (modprobe's words, e.g. {@code Unknown symbol in module}),
  *     or {@code ""}
+ * @param round 1, or with {@link Coldplug#runUntilSettled} the pass over the devices that found the
+ *     module (a later pass finds the devices that appeared once the drivers of an earlier one were loaded)
  */
-public record ColdplugResult(String module, Outcome outcome, int wave, String detail) {
+public record ColdplugResult(String module, Outcome outcome, int wave, String detail, int round) {
     /**
      * Checks the components.
      *
@@ -21,13 +23,14 @@ public record ColdplugResult(String module, Outcome outcome, int wave, String de
      * @param outcome what happened
      * @param wave its wave, 1 or more
      * @param detail why it failed or was skipped, or {@code ""}
+     * @param round the pass that found the module, 1 or more
      */
     public ColdplugResult {
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(detail, "detail");
-        if (wave < 1) {
-            throw new IllegalArgumentException("wave " + wave + " < 1");
+        if (wave < 1 || round < 1) {
+            throw new IllegalArgumentException("wave " + wave + " or round " + round + " < 1");
         }
     }
 

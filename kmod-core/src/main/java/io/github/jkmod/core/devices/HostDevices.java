@@ -65,6 +65,15 @@ public final class HostDevices {
     }
 
     /**
+     * The sysfs root whose {@code devices/} is read.
+     *
+     * @return the root given to {@link #of}
+     */
+    public Path sysfsRoot() {
+        return sysfsRoot;
+    }
+
+    /**
      * This host with another blacklist mode ({@code modprobe -b}: {@link ProbeFlags.BlacklistMode#ALL}).
      *
      * @param mode which modules the blacklist applies to

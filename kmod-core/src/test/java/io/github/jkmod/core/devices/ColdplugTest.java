@@ -140,4 +140,38 @@ class ColdplugTest {
         assertEquals(3, report.waves().size());
         assertEquals(ModuleState.NOT_LOADED, host.context.state("a_base"));
     }
+
+    /** a_nic's driver, once live, makes a child device whose modalias needs d_child. */
+    private void childAppearsWithANic() {
+        kernel.onInit(module -> {
+            if (module.equals("a_nic")) {
+                host.tree.device(DeviceHost.CHILD_PATH).subsystem("usb").modalias(DeviceHost.CHILD);
+            }
+        });
+    }
+
+    @Test
+    void onePassDoesNotSeeTheDevicesThatAppearWhileItLoads() throws Exception {
+        childAppearsWithANic();
+        ColdplugReport once = coldplug().threads(2).build().run(needed);
+        assertEquals(false, outcomes(once).containsKey("d_child"));
+        assertEquals(ModuleState.NOT_LOADED, host.context.state("d_child"));
+        assertTrue(host.host().needed().modules().stream().anyMatch(m -> m.name().equals("d_child")));
+    }
+
+    @Test
+    void untilSettledLoadsWhatTheDevicesThatAppearedNeed() throws Exception {
+        childAppearsWithANic();
+        ColdplugReport settled = coldplug().threads(2).build()
+                .runUntilSettled(host.host(), 5, java.time.Duration.ofMillis(200));
+        List<ColdplugResult> results = settled.results();
+        assertEquals(8, results.size(), results.toString());
+        for (ColdplugResult r : results.subList(0, 7)) {
+            assertEquals(1, r.round(), r.toString());
+            assertEquals(Outcome.LOADED, r.outcome(), r.toString());
+        }
+        // round 2 waits only for a_base (in the kernel since round 1): its first wave after round 1's 3
+        assertEquals(new ColdplugResult("d_child", Outcome.LOADED, 4, "", 2), results.get(7));
+        assertEquals(ModuleState.LIVE, host.context.state("d_child"));
+    }
 }

@@ -21,6 +21,10 @@ public final class DeviceHost {
     public static final String BUILTIN = "pci:v0000EEEEd00000001sv00000000sd00000000bc08sc00i00";
     public static final String NOTHING = "acpi:JKMD0000:";
     public static final String MULTI = "platform:jkmod-multi";
+    /** The modalias of a device that appears only once a_nic is loaded ({@link #CHILD_PATH}). */
+    public static final String CHILD = "usb:v0000FFFFp0001d0100dc00dsc00dp00ic03isc01ip02in00";
+    /** Where that device appears. */
+    public static final String CHILD_PATH = "pci0000:00/0000:00:03.0/usb1/1-1";
 
     public final FakeKernelTree tree;
     public final KmodContext context;
@@ -34,14 +38,16 @@ public final class DeviceHost {
                 "kernel/b_disk.ko: kernel/b_base.ko",
                 "kernel/c_snd.ko:",
                 "kernel/soft_pre.ko:",
-                "kernel/black.ko:");
+                "kernel/black.ko:",
+                "kernel/d_child.ko: kernel/a_base.ko");
         modules.text("modules.alias", "# Aliases extracted from modules themselves.",
                 "alias pci:v0000AAAAd*sv*sd*bc*sc*i* a_nic",
                 "alias pci:v0000BBBBd*sv*sd*bc*sc*i* b_disk",
                 "alias hdaudio:v0000CCCC* c_snd",
                 "alias pci:v0000DDDDd*sv*sd*bc*sc*i* black",
                 "alias platform:jkmod-multi b_disk",
-                "alias platform:jkmod-multi c_snd");
+                "alias platform:jkmod-multi c_snd",
+                "alias usb:v0000FFFFp* d_child");
         modules.text("modules.builtin", "kernel/builtin_x.ko");
         modules.conf("host.conf", "blacklist black", "softdep c_snd pre: soft_pre",
                 "alias pci:v0000EEEE* builtin_x", "options a_nic debug=1");

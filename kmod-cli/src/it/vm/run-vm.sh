@@ -7,8 +7,12 @@
 # started it (kernel environment, no terminal).
 #
 # usage: run-vm.sh SCENARIOS [options]
-#   SCENARIOS   functional, seed, widewindow, library, or a comma list of them run in one boot, in that order
-#               (library runs guest/LibraryDemo.java, jkmod's Java API, from the jar of --cut: jmodprobe)
+#   SCENARIOS   functional, seed, widewindow, library, devices, or a comma list of them run in one boot, in that order
+#               (library runs guest/LibraryDemo.java, jkmod's Java API, from the jar of --cut: jmodprobe;
+#               devices runs `jkmod devices` and `jkmod coldplug`, the jkmod beside --cut, against the real modprobe)
+#   --devices LIST  emulated devices added to the machine, a comma list of e1000, virtio-net, virtio-blk,
+#               ahci (with a disk), xhci-tablet, hda, or none (default: all of them with the devices
+#               scenario, none without)
 #   --cut CMD   command under test, a modprobe command line valid on this machine
 #               (default /usr/sbin/modprobe); e.g. '/path/kmod-cli/target/jmodprobe --initstate-logic=kmod18'
 #   --ref CMD   reference modprobe for the functional scenario (default /usr/sbin/modprobe)
@@ -30,7 +34,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 usage() { sed -n '/^# usage:/,/^# finish/p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
-scenario=; tools_cmd=; cut_cmd=/usr/sbin/modprobe; ref_cmd=/usr/sbin/modprobe; rounds=20; threads=3; ww_rounds=3; loaders=3; tree=/var/tmp/jkmod-realtree
+scenario=; tools_cmd=; devices=default; cut_cmd=/usr/sbin/modprobe; ref_cmd=/usr/sbin/modprobe; rounds=20; threads=3; ww_rounds=3; loaders=3; tree=/var/tmp/jkmod-realtree
 cache=/var/tmp/jkmod-vm-cache; out=; helper_fds=capture; report_only=0; mem=3072; smp=2; timeout=600
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -38,14 +42,18 @@ while [ $# -gt 0 ]; do
     --rounds) rounds=$2; shift 2;; --threads) threads=$2; shift 2;;
     --ww-rounds) ww_rounds=$2; shift 2;; --loaders) loaders=$2; shift 2;;
     --tree) tree=$2; shift 2;; --cache) cache=$2; shift 2;; --out) out=$2; shift 2;;
-    --helper-fds) helper_fds=$2; shift 2;; --report-only) report_only=1; shift;;
+    --helper-fds) helper_fds=$2; shift 2;; --report-only) report_only=1; shift;; --devices) devices=$2; shift 2;;
     --mem) mem=$2; shift 2;; --smp) smp=$2; shift 2;; --timeout) timeout=$2; shift 2;;
     -h|--help) usage;; -*) echo "run-vm: unknown option $1" >&2; usage;;
     *) [ -z "${scenario:-}" ] || usage; scenario=$1; shift;;
   esac
 done
 [ -n "${scenario:-}" ] || usage
-for s in ${scenario//,/ }; do case "$s" in functional|seed|widewindow|library) ;; *) usage;; esac; done
+for s in ${scenario//,/ }; do case "$s" in functional|seed|widewindow|library|devices) ;; *) usage;; esac; done
+if [ "$devices" = default ]; then
+  if [[ ",$scenario," == *,devices,* ]]; then devices=e1000,virtio-net,virtio-blk,ahci,xhci-tablet,hda; else devices=none; fi
+fi
+for d in ${devices//,/ }; do case "$d" in e1000|virtio-net|virtio-blk|ahci|xhci-tablet|hda|none) ;; *) usage;; esac; done
 case "$rounds$ww_rounds$loaders${threads//,/}" in *[!0-9]*) usage;; esac
 case "$helper_fds" in capture|inherit) ;; *) usage;; esac
 case "$tree$cache" in /tmp/*|*:*) echo "run-vm: trees must not live under /tmp (the guest mounts its own) nor hold ':'" >&2; exit 2;; esac
@@ -123,6 +131,21 @@ INIT
 chmod +x "$ir/init"
 (cd "$ir" && find . | cpio -o -H newc 2>/dev/null | gzip -1 > "$work/initrd.gz")
 
+# Emulated devices (--devices): disks are small raw images of the run's directory; NICs have no
+# network behind them (no -netdev), which is enough for the kernel to see and drive them.
+qdev=()
+for d in ${devices//,/ }; do
+  case "$d" in
+    e1000) qdev+=(-device e1000) ;;
+    virtio-net) qdev+=(-device virtio-net-pci) ;;
+    virtio-blk) truncate -s 4M "$work/vblk.img"
+      qdev+=(-drive "file=$work/vblk.img,if=none,id=vblk,format=raw" -device virtio-blk-pci,drive=vblk) ;;
+    ahci) truncate -s 4M "$work/ahci.img"
+      qdev+=(-device ich9-ahci,id=ahci -drive "file=$work/ahci.img,if=none,id=adisk,format=raw" -device ide-hd,drive=adisk,bus=ahci.0) ;;
+    xhci-tablet) qdev+=(-device qemu-xhci,id=xhci -device usb-tablet,bus=xhci.0) ;;
+    hda) qdev+=(-audiodev none,id=snd -device intel-hda,id=hda -device hda-duplex,bus=hda.0,audiodev=snd) ;;
+  esac
+done
 accel=${JKVM_ACCEL:-tcg}
 start=$(date +%s.%N); echo "JKVM-HOST prepared_seconds=$SECONDS"
 set +e
@@ -134,7 +157,7 @@ timeout "$timeout" "$QEMU" -accel "$accel" -m "$mem" -smp "$smp" -nographic -no-
   -virtfs local,path="$stage",mount_tag=stage,security_model=none,readonly=on,multidevs=remap \
   -virtfs local,path="$modroot",mount_tag=modtree,security_model=none,readonly=on,multidevs=remap \
   -virtfs local,path="$work/out",mount_tag=hostout,security_model=none,multidevs=remap \
-  < /dev/null 2>&1 | tr -d '\r' > "$work/console.log"
+  "${qdev[@]}" < /dev/null 2>&1 | tr -d '\r' > "$work/console.log"
 qrc=${PIPESTATUS[0]}
 set -e
 end=$(date +%s.%N)

@@ -15,6 +15,7 @@ module io.github.jkmod.core {
     exports io.github.jkmod.core;
     exports io.github.jkmod.core.config;
     exports io.github.jkmod.core.depmod;
+    exports io.github.jkmod.core.devices;
     exports io.github.jkmod.core.elf;
     exports io.github.jkmod.core.graph;
     exports io.github.jkmod.core.kernel;

@@ -15,7 +15,7 @@ echo /jkmod-vm/helper.sh > /proc/sys/kernel/modprobe
 baseline=$(modules_loaded)
 for s in ${SCENARIO//,/ }; do
   case "$s" in
-    functional|seed|widewindow|library) . "/jkmod-vm/$s.sh" ;;
+    functional|seed|widewindow|library|devices) . "/jkmod-vm/$s.sh" ;;
     *) echo "JKVM-SUMMARY scenario=$s result=fail reason=unknown-scenario" ;;
   esac
 done

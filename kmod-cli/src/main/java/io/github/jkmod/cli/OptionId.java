@@ -21,6 +21,10 @@ enum OptionId {
     PROFILE,
     /** A letter a tool takes for compatibility only and ignores (kmod 30 insmod's {@code -p}). */
     COMPAT,
-    /** {@code jkmod graph}: {@code --sysfs ROOT}, {@code --reverse}, {@code --reduce}. */
-    SYSFS, REVERSE, REDUCE
+    /** {@code jkmod graph}: {@code --sysfs ROOT} (also devices' {@code --sysfs DIR}), {@code --reverse}, {@code --reduce}. */
+    SYSFS, REVERSE, REDUCE,
+    /** {@code jkmod devices} and {@code coldplug}: {@code --needed}, {@code --json}, {@code -j N}. */
+    NEEDED, JSON, JOBS,
+    /** {@code jkmod coldplug --settle}. */
+    SETTLE
 }

@@ -56,16 +56,28 @@ public final class ToolAccess {
         SET_VERSION,
         /** modinfo's {@code -b, --basedir=DIR}. */
         BASEDIR,
-        /** jkmod graph's {@code -d, --dirname=DIR} (modprobe's). */
+        /** modprobe's {@code -d, --dirname=DIR}, in jkmod graph and devices. */
         DIRNAME,
-        /** jkmod graph's {@code -C, --config=FILE} (modprobe's). */
+        /** modprobe's {@code -C, --config=FILE}, in jkmod graph and devices. */
         CONFIG,
-        /** jkmod graph's {@code --sysfs=ROOT}. */
+        /** jkmod graph's {@code --sysfs=ROOT}, devices' {@code --sysfs DIR}. */
         SYSFS,
         /** jkmod graph's {@code --reverse}. */
         REVERSE,
         /** jkmod graph's {@code --reduce}. */
-        REDUCE
+        REDUCE,
+        /** {@code jkmod devices}: {@code -b, --use-blacklist}. */
+        USE_BLACKLIST,
+        /** {@code jkmod coldplug}: {@code -n, --dry-run}. */
+        DRY_RUN,
+        /** {@code jkmod devices}: {@code --needed}. */
+        NEEDED,
+        /** {@code jkmod devices}: {@code --json}. */
+        JSON,
+        /** {@code jkmod coldplug}: {@code -j, --jobs N}. */
+        JOBS,
+        /** {@code jkmod coldplug}: {@code --settle}. */
+        SETTLE
     }
 
     /**
@@ -168,6 +180,32 @@ public final class ToolAccess {
             {'h', "help", false, OptionId.HELP}, {'V', "version", false, OptionId.VERSION},
         };
         return fromTable(argv0, table, args, requireOrder);
+    }
+
+    /**
+     * A parser of {@code args} with the options of {@code jkmod devices} ({@code C:d:S:bhV} and
+     * {@code --sysfs}, {@code --needed}, {@code --json}) or, for {@code coldplug}, those and
+     * {@code -j N}, {@code -n}, {@code --settle} (no {@code --needed}), plus {@code --profile}.
+     *
+     * @param argv0 the name getopt's messages start with
+     * @param args the arguments after the tool's name
+     * @param coldplug true for {@code coldplug}'s table
+     * @return the parser
+     */
+    public static ToolAccess devicesParser(String argv0, List<String> args, boolean coldplug) {
+        List<Object[]> table = new ArrayList<>(List.of(new Object[][] {
+            {'C', "config", true, OptionId.CONFIG}, {'d', "dirname", true, OptionId.DIRNAME},
+            {'S', "set-version", true, OptionId.SET_VERSION}, {'b', "use-blacklist", false, OptionId.USE_BLACKLIST},
+            {null, "sysfs", true, OptionId.SYSFS}, {null, "json", false, OptionId.JSON},
+            {'V', "version", false, OptionId.VERSION}, {'h', "help", false, OptionId.HELP},
+        }));
+        table.add(coldplug ? new Object[] {'j', "jobs", true, OptionId.JOBS}
+                : new Object[] {null, "needed", false, OptionId.NEEDED});
+        if (coldplug) {
+            table.add(new Object[] {'n', "dry-run", false, OptionId.DRY_RUN});
+            table.add(new Object[] {null, "settle", false, OptionId.SETTLE});
+        }
+        return fromTable(argv0, table.toArray(new Object[0][]), args, false);
     }
 
     /** A parser of rows {short letter or null, long name, takes an argument, id}, in the tool's order. */

@@ -8,6 +8,7 @@ import io.github.jkmod.cli.common.ToolUsageException;
 import io.github.jkmod.cli.insmod.Insmod;
 import io.github.jkmod.cli.depmod.DepmodTool;
 import io.github.jkmod.cli.graph.GraphTool;
+import io.github.jkmod.cli.devices.DevicesTool;
 import io.github.jkmod.cli.kmod.KmodTool;
 import io.github.jkmod.cli.lsmod.Lsmod;
 import io.github.jkmod.cli.modinfo.ModinfoTool;
@@ -58,6 +59,8 @@ public final class Jkmod {
         DEPMOD,
         /** jkmod's own graph ({@link GraphTool}). */
         GRAPH,
+        /** {@code devices} and {@code coldplug} ({@link DevicesTool}). */
+        DEVICES,
         /** jkmod itself: the tool is the first argument. */
         JKMOD
     }
@@ -86,6 +89,8 @@ public final class Jkmod {
                 return Tool.RMMOD;
             case "graph":
                 return Tool.GRAPH;
+            case DevicesTool.DEVICES, DevicesTool.COLDPLUG:
+                return Tool.DEVICES;
             default:
                 return Tool.MODPROBE;
         }
@@ -160,6 +165,8 @@ public final class Jkmod {
                 return DepmodTool.run(argv0, args, run);
             case GRAPH:
                 return GraphTool.run(argv0, args, run);
+            case DEVICES:
+                return DevicesTool.run(argv0, args, run);
             case JKMOD:
                 return jkmod(argv0, args, run);
             default:
@@ -185,8 +192,8 @@ public final class Jkmod {
         Tool tool = toolFor(first);
         if (first.isEmpty() || tool == Tool.JKMOD || (tool == Tool.MODPROBE && !isModprobeName(first))) {
             return run.fail(NAME + ": ERROR: " + (first.isEmpty() ? "missing tool" : "unknown tool '" + first + "'")
-                    + ": expected one of modprobe, lsmod, kmod, modinfo, insmod, rmmod, depmod, graph"
-                    + " (see jkmod -h)\n");
+                    + ": expected one of modprobe, lsmod, kmod, modinfo, insmod, rmmod, depmod, graph, devices,"
+                    + " coldplug (see jkmod -h)\n");
         }
         return run(first, args.subList(1, args.size()), run);
     }
@@ -202,7 +209,8 @@ public final class Jkmod {
                 + "  insmod       insert one module file\n"
                 + "  rmmod        remove modules\n"
                 + "  depmod       build the module index files\n"
-                + "  graph        the dependency graph of modules, as Graphviz DOT or SVG\n";
+                + "  graph        the dependency graph of modules, as Graphviz DOT or SVG\n"
+                + "  devices      the modules this machine's devices need; coldplug: load them\n";
     }
 
     /**

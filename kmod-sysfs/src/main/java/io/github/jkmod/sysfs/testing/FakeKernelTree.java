@@ -34,6 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code holders/HOLDER -> ../../HOLDER} (symbolic links), {@code sections/SECTION},
  *       {@code parameters/PARAMETER}; see {@link FakeModule} for what each phase shows;
  *   <li>{@code sys/module/compression}, {@code proc/cmdline} when set;
+ *   <li>{@code sys/devices/PATH/}: devices ({@link #device}, {@link FakeDevice}) with {@code modalias},
+ *       {@code uevent}, links to {@code sys/bus/...};
  *   <li>{@code proc/modules}: written from the modules' phases (most recently loaded first) after every
  *       change, unless lines were given by hand with {@link #procModulesLines};
  *   <li>{@code .fake-kernel-tree/}: a staging directory for atomic writes (never read by jkmod).
@@ -49,6 +51,7 @@ public final class FakeKernelTree {
     private final Path root;
     private final TreeWriter writer;
     private final Map<String, FakeModule> modules = new LinkedHashMap<>();
+    private final Map<String, FakeDevice> devices = new LinkedHashMap<>();
     private final Set<String> builtins = ConcurrentHashMap.newKeySet();
     /** Modules listed in {@code proc/modules}, most recently loaded first. */
     private final List<FakeModule> loadOrder = new ArrayList<>();
@@ -94,6 +97,27 @@ public final class FakeKernelTree {
     public synchronized FakeModule module(String name) {
         checkName(name);
         return modules.computeIfAbsent(name, n -> new FakeModule(this, n));
+    }
+
+    /**
+     * The handle of the device at {@code sys/devices/PATH} (its directory created). A device and its
+     * parent directories are plain directories; give it a modalias, a subsystem, a driver and
+     * children through the handle.
+     *
+     * @param path the device's path below {@code sys/devices}, e.g. {@code pci0000:00/0000:00:03.0}
+     * @return the device's handle (the same one for the same path)
+     * @throws IllegalArgumentException when {@code path} is empty, absolute, or has an empty, {@code .}
+     *     or {@code ..} component
+     */
+    public synchronized FakeDevice device(String path) {
+        Objects.requireNonNull(path, "path");
+        if (path.isEmpty() || path.startsWith("/")) {
+            throw new IllegalArgumentException("invalid device path '" + path + "'");
+        }
+        for (String part : path.split("/", -1)) {
+            checkName(part);
+        }
+        return devices.computeIfAbsent(path, p -> new FakeDevice(this, p));
     }
 
     /**

@@ -8,13 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
 
 /**
  * Reads module files on worker threads (one per processor) as the scan finds them, so that
  * reading overlaps the walk of the tree. A file found but then not indexed (a duplicate that
  * loses to another by the search order) is read for nothing and never reported; a file the scan
- * did not hand over is read when taken. The result of a read is its {@link ModuleContents} or the
+ * did not hand over is started when taken. The result of a read is its {@link ModuleContents} or the
  * exception that ended it.
  */
 final class ModulePrefetch implements AutoCloseable {
@@ -36,20 +35,16 @@ final class ModulePrefetch implements AutoCloseable {
     }
 
     /**
-     * The reads of {@code paths}, in their order: the prefetched ones waited for, the others read
-     * now, in parallel.
+     * The reads of {@code paths}, in their order: those not started yet (module files named on the
+     * command line) are started now, on the same workers, then all are waited for.
      */
     Object[] take(List<String> paths) {
+        for (String p : paths) {
+            start(p);
+        }
         Object[] out = new Object[paths.size()];
-        IntStream.range(0, paths.size()).parallel().forEach(i -> {
-            if (!started.containsKey(paths.get(i))) {
-                out[i] = read(paths.get(i));
-            }
-        });
         for (int i = 0; i < out.length; i++) {
-            if (out[i] == null) {
-                out[i] = started.get(paths.get(i)).join();
-            }
+            out[i] = started.get(paths.get(i)).join();
         }
         return out;
     }

@@ -9,7 +9,6 @@ import io.github.jkmod.core.internal.jna.NativeXz;
 import io.github.jkmod.core.modinfo.ModuleFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,14 +47,21 @@ final class ModuleReader {
      * @throws KmodException when it cannot be read, decompressed or parsed as ELF
      */
     static ModuleContents read(Path file) throws KmodException {
-        NativeXz.Decoded[] decoded = new NativeXz.Decoded[1];
-        try {
-            return read(file, image(file, decoded));
-        } finally {
-            if (decoded[0] != null) {
-                decoded[0].close();
+        ByteBuffer map = mapped(file);
+        if (map.capacity() > 6 && map.getInt(0) == XZ_MAGIC) {
+            try (NativeXz.Decoded decoded = NativeXz.decode(map, ModuleFile.MAX_IMAGE_SIZE)) {
+                if (decoded != null) {
+                    return read(file, elfImage(file, decoded.buffer()));
+                }
             }
         }
+        ByteBuffer image = map;
+        if (map.capacity() < 4 || map.getInt(0) != ELF_MAGIC) {
+            byte[] raw = new byte[map.capacity()];
+            map.get(0, raw);
+            image = ByteBuffer.wrap(ModuleFile.uncompressed(file, raw));
+        }
+        return read(file, elfImage(file, image));
     }
 
     private static ModuleContents read(Path file, ByteBuffer image) throws KmodException {
@@ -101,26 +107,25 @@ final class ModuleReader {
     /**
      * The entries of {@code .symtab} that depmod looks at, in table order: the undefined ones and
      * the {@code __crc_*} ones (entry 0 skipped). Only their names are decoded: most entries of a
-     * module are its own local symbols. Both tables are copied out in one piece each and read as
-     * arrays, which costs far less per entry than reading the mapped file field by field.
+     * module are its own local symbols. Both tables are copied out of the image in one piece each and
+     * read from the heap.
      */
     private static List<ElfSymbol> relevantSymbols(ElfFile elf, ElfSection symtab, ElfSection strtab)
             throws ModuleFormatException {
         elf.checkData(symtab);
         elf.checkData(strtab);
         boolean is64 = elf.is64();
-        boolean big = elf.bigEndian();
         int entSize = is64 ? 24 : 16;
         int count = symtab.type() == ElfSection.SHT_NOBITS ? 0 : (int) (symtab.size() / entSize);
-        byte[] sym = elf.bytes(symtab);
+        ByteBuffer sym = ByteBuffer.wrap(elf.bytes(symtab)).order(elf.order());
         byte[] str = elf.bytes(strtab);
         int strSize = str.length;
         List<ElfSymbol> out = new ArrayList<>();
         for (int i = 1; i < count; i++) {
             int at = i * entSize;
-            long nameIndex = u32(sym, at, big);
-            int info = sym[at + (is64 ? 4 : 12)] & 0xff;
-            int shndx = u16(sym, at + (is64 ? 6 : 14), big);
+            long nameIndex = sym.getInt(at) & 0xffffffffL;
+            int info = sym.get(at + (is64 ? 4 : 12)) & 0xff;
+            int shndx = sym.getShort(at + (is64 ? 6 : 14)) & 0xffff;
             long entryOffset = symtab.offset() + at;
             if (nameIndex >= strSize) {
                 throw new ModuleFormatException(elf.file(), entryOffset, "symbol name offset " + nameIndex
@@ -138,26 +143,11 @@ final class ModuleReader {
             if (end == strSize) {
                 throw new ModuleFormatException(elf.file(), strtab.offset() + from, "unterminated string in .strtab");
             }
-            long value = is64 ? u64(sym, at + 8, big) : u32(sym, at + 4, big);
+            long value = is64 ? sym.getLong(at + 8) : sym.getInt(at + 4) & 0xffffffffL;
             out.add(new ElfSymbol(i, new String(str, from, end - from, StandardCharsets.ISO_8859_1), value, 0, info,
                     shndx, entryOffset));
         }
         return out;
-    }
-
-    private static long u32(byte[] b, int at, boolean big) {
-        if (big) {
-            return (b[at] & 0xffL) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | b[at + 3] & 0xff;
-        }
-        return (b[at + 3] & 0xffL) << 24 | (b[at + 2] & 0xff) << 16 | (b[at + 1] & 0xff) << 8 | b[at] & 0xff;
-    }
-
-    private static long u64(byte[] b, int at, boolean big) {
-        return big ? u32(b, at, true) << 32 | u32(b, at + 4, true) : u32(b, at + 4, false) << 32 | u32(b, at, false);
-    }
-
-    private static int u16(byte[] b, int at, boolean big) {
-        return big ? (b[at] & 0xff) << 8 | b[at + 1] & 0xff : (b[at + 1] & 0xff) << 8 | b[at] & 0xff;
     }
 
     private static boolean startsWith(byte[] b, int from, byte[] prefix) {
@@ -173,12 +163,11 @@ final class ModuleReader {
     }
 
     /**
-     * The uncompressed image of a module file: an uncompressed file mapped into memory (only the
-     * pages read are loaded), a compressed one decompressed: an xz file by liblzma when it can
-     * ({@link NativeXz}; then {@code decoded[0]} holds the native memory to free), else, and every
-     * other compression, by the pure-Java decoders.
+     * A module file mapped into memory (only the pages read are loaded). A compressed one is then
+     * decoded: an xz file by liblzma when it can ({@link NativeXz}), else, and every other
+     * compression, by the pure-Java decoders.
      */
-    private static ByteBuffer image(Path file, NativeXz.Decoded[] decoded) throws KmodException {
+    private static ByteBuffer mapped(Path file) throws KmodException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = Files.isRegularFile(file) ? ch.size() : 0;
             if (size == 0) {
@@ -188,29 +177,18 @@ final class ModuleReader {
                 throw new ModuleFormatException(file, ModuleFile.MAX_IMAGE_SIZE, "file exceeds the limit of "
                         + ModuleFile.MAX_IMAGE_SIZE + " bytes");
             }
-            MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            ByteBuffer image = map;
-            if (size > 6 && map.getInt(0) == XZ_MAGIC) {
-                decoded[0] = NativeXz.decode(map, ModuleFile.MAX_IMAGE_SIZE);
-                if (decoded[0] != null) {
-                    image = decoded[0].buffer();
-                }
-            }
-            if (image == map && (size < 4 || map.getInt(0) != ELF_MAGIC)) {
-                byte[] raw = new byte[(int) size];
-                map.get(0, raw);
-                image = ByteBuffer.wrap(ModuleFile.uncompressed(file, raw));
-            }
-            int n = image.capacity();
-            if (n <= 16 || image.getInt(0) != ELF_MAGIC) {
-                throw new UnreadableModuleException(file, "Exec format error", null);
-            }
-            return image;
-        } catch (KmodException e) {
-            throw e;
+            return ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
         } catch (IOException e) {
             throw new UnreadableModuleException(file, Depmod.reason(e), e);
         }
+    }
+
+    /** {@code image}, once it is seen to start as an ELF file does. */
+    private static ByteBuffer elfImage(Path file, ByteBuffer image) throws UnreadableModuleException {
+        if (image.capacity() <= 16 || image.getInt(0) != ELF_MAGIC) {
+            throw new UnreadableModuleException(file, "Exec format error", null);
+        }
+        return image;
     }
 
     private static List<ModuleContents.Symbol> exports(ElfFile elf, List<ElfSymbol> symbols) throws ModuleFormatException {

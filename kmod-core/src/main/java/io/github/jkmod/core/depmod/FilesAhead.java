@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Makes depmod's files all at once, on the common pool, while handing them out one by one as if
+ * Makes depmod's files all at once, on one worker per processor, while handing them out one by one as if
  * each were made when asked for: a file's messages are held back and passed on, in order, when
  * that file is taken; a file never taken passes none on. The makers only read what they are given.
  */
@@ -28,12 +29,18 @@ final class FilesAhead {
      */
     static Map<String, Supplier<byte[]>> start(Map<String, Function<Consumer<DepmodMessage>, byte[]>> makers,
             Consumer<DepmodMessage> out) {
+        // The workers end once every file is made (shutdown lets them finish).
+        ExecutorService workers = DepmodWorkers.start("depmod-files");
         Map<String, Supplier<byte[]>> files = new LinkedHashMap<>();
-        for (Map.Entry<String, Function<Consumer<DepmodMessage>, byte[]>> m : makers.entrySet()) {
-            List<DepmodMessage> held = new ArrayList<>();
-            Function<Consumer<DepmodMessage>, byte[]> maker = m.getValue();
-            CompletableFuture<byte[]> made = CompletableFuture.supplyAsync(() -> maker.apply(held::add));
-            files.put(m.getKey(), () -> take(made, held, out));
+        try {
+            for (Map.Entry<String, Function<Consumer<DepmodMessage>, byte[]>> m : makers.entrySet()) {
+                List<DepmodMessage> held = new ArrayList<>();
+                Function<Consumer<DepmodMessage>, byte[]> maker = m.getValue();
+                CompletableFuture<byte[]> made = CompletableFuture.supplyAsync(() -> maker.apply(held::add), workers);
+                files.put(m.getKey(), () -> take(made, held, out));
+            }
+        } finally {
+            workers.shutdown();
         }
         return files;
     }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Reads module files on worker threads (one per processor) as the scan finds them, so that
@@ -22,11 +21,7 @@ final class ModulePrefetch implements AutoCloseable {
 
     /** A prefetch with one daemon worker per processor. */
     ModulePrefetch() {
-        this.workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
-            Thread t = new Thread(r, "depmod-read");
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = DepmodWorkers.start("depmod-read");
     }
 
     /** Starts reading {@code path}, once. */

@@ -55,6 +55,28 @@ case "${0##*/} ${1:-}" in
   "depmod "*|"jkmod depmod") o="$o -XX:CompileThresholdScaling=1 --enable-native-access=ALL-UNNAMED" ;;
 esac
 main=io.github.jkmod.cli.multicall.Jkmod
+# The group of commands whose archive this run takes (io.github.jkmod.cli.CdsTraining.Group): on
+# JDK 24+ an AOT cache loads every class it holds at start, so modprobe (the tool the kernel
+# starts), lsmod, kmod and depmod each have one trained on their own commands, and modprobe two:
+# one for what asks something of the kernel (JNA and libc: some 300 classes), one for queries
+# (-D, -n, -c, -R, -V, -h; a short option among others counts too). A command put in the wrong
+# group only starts slower. The other tools share one trained on all.
+case ${0##*/} in
+  lsmod|kmod|depmod) tg=${0##*/} ;;
+  jkmod) case ${1:-} in modprobe|lsmod|kmod|depmod) tg=$1 ;; *) tg=all ;; esac ;;
+  modinfo|insmod|rmmod|graph|devices|coldplug) tg=all ;;
+  *) tg=modprobe ;;
+esac
+if [ "$tg" = modprobe ]; then
+  for a do
+    case $a in
+      --) break ;;
+      --show-depends|--dry-run|--showconfig|--show-config|--resolve-alias|--version|--help|--show) tg=query; break ;;
+      --*) ;;
+      -[nDcRVh]*|-[!-]*[nDcRVh]*) tg=query; break ;;
+    esac
+  done
+fi
 
 # Whether an archive can be used, from the cache directory $c: then $x holds the JVM option that
 # names it, $n more options it needs, and the jar is $c/jmodprobe-$id.jar.
@@ -62,9 +84,9 @@ main=io.github.jkmod.cli.multicall.Jkmod
 # An archive is made for one JVM build and one class path: the JVM drops it for any other JVM,
 # and for a jar of another size or modification time. So the jar is copied out once per build,
 # with the time assemble.sh gave it, and passed as /proc/self/fd/3 as when the archive was made;
-# and each JVM gets its own archive, in the files jmodprobe-$id-$k.* ($k a checksum of the java
-# path and its time), stamped by $f.ok, whose lines are the java path, the kind of archive and its
-# file, and whose time is the java binary's. Later runs only read the stamps of this build (shell
+# and each JVM and group of tools ($tg) gets its own archive, in the files jmodprobe-$id-$k-$tg.*
+# ($k a checksum of the java path and its time), stamped by $f.ok, whose lines are the java path,
+# the kind of archive and its file, and whose time is the java binary's. Later runs only read the stamps of this build (shell
 # built-ins); a JVM replaced in place has another time and is prepared again. Preparing (once per
 # build and JVM): on JDK 24+ an AOT cache (-XX:AOTCache); else the archive packaged by
 # assemble.sh, if this JVM maps it; else a dynamic archive on top of the JDK's own
@@ -102,8 +124,10 @@ cds_in() {
   c=$1
   case $c in /?*) ;; *) return 2 ;; esac
   set +f
-  for s in "$c/jmodprobe-$id-"*.ok "$c/jmodprobe-$id-"*.no; do
+  # one pattern, one reading of the directory, for the .ok and the .no stamps
+  for s in "$c/jmodprobe-$id-"*"-$tg".[no][ko]; do
     # this JVM's stamp: the same path, the same time
+    case $s in *.ok|*.no) ;; *) continue ;; esac
     [ -f "$s" ] && ! [ "$j" -nt "$s" ] && ! [ "$j" -ot "$s" ] || continue
     { read -r p && read -r k && read -r a; } <"$s" 2>/dev/null && [ "$p" = "$j" ] || continue
     set -f
@@ -136,7 +160,7 @@ cds_prepare() {
   t=$c/.tmp-$$
   b=$c/jmodprobe-$id
   k=$( { printf '%s\n' "$j"; ls -lLn "$j"; date -r "$j" +%s; } 2>/dev/null | cksum) || return 2
-  f=$b-${k%% *}
+  f=$b-${k%% *}-$tg
   # leftovers of runs interrupted a day ago, files of builds prepared 30 days ago or more (a file's
   # time of change is when it was written or renamed)
   find "$c" -maxdepth 1 \( -name '.tmp-*' -ctime +0 -o -name '.tmp-training-*' -mmin +10 -o \( -name 'jmodprobe-*' -o -name 'libjmodprobe-*' \) \
@@ -196,10 +220,13 @@ cds_make() {
 # cds_train OPTION...: the training run, with these options, in a scratch directory.
 cds_train() {
   rm -rf "$t.train"
-  # the scratch tree written first, by a JVM of its own: its writing stays out of the archive
-  "$j" $o $l -cp "$b.jar" io.github.jkmod.cli.CdsTraining --prepare "$t.train" >/dev/null 2>&1 </dev/null \
-    && "$j" $o $l -XX:-IgnoreUnrecognizedVMOptions "$@" -cp /proc/self/fd/3 \
-      io.github.jkmod.cli.CdsTraining "$t.train" 3<"$b.jar" >/dev/null 2>&1 </dev/null
+  # The scratch tree written first, by a JVM of its own: its writing stays out of the archive.
+  # That JVM also keeps JNA's library in the cache directory, as a first module load does, so that
+  # the training loads JNA as every later run does (not by unpacking it from the jar).
+  "$j" $o $l -Djkmod.jnidispatch="$c/libjmodprobe-$id-jnidispatch.so" -cp "$b.jar" \
+      io.github.jkmod.cli.CdsTraining --prepare "$t.train" >/dev/null 2>&1 </dev/null \
+    && "$j" $o $l -XX:-IgnoreUnrecognizedVMOptions "$@" -Djkmod.jnidispatch="$c/libjmodprobe-$id-jnidispatch.so" \
+      -cp /proc/self/fd/3 io.github.jkmod.cli.CdsTraining --tool "$tg" "$t.train" 3<"$b.jar" >/dev/null 2>&1 </dev/null
   r=$?
   rm -rf "$t.train"
   return "$r"

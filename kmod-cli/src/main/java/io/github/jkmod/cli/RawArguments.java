@@ -30,6 +30,11 @@ final class RawArguments {
      * fit.
      */
     static String[] of(String[] decoded) {
+        if (allAscii(decoded)) {
+            // bytes below 0x80 decode to themselves and nothing else decodes to them: nothing to
+            // recover (the usual case; a start saves reading and splitting the JVM's long command line)
+            return decoded;
+        }
         Optional<List<String>> raw = entries(Path.of("/proc/self/cmdline"));
         if (raw.isEmpty() || raw.get().size() < decoded.length) {
             return decoded;
@@ -46,6 +51,16 @@ final class RawArguments {
 
     /** The environment from {@code /proc/self/environ}, else {@code decoded}. */
     static Map<String, String> environment(Map<String, String> decoded) {
+        boolean ascii = true;
+        for (Map.Entry<String, String> e : decoded.entrySet()) {
+            if (!isAscii(e.getKey()) || !isAscii(e.getValue())) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return decoded; // as for the arguments
+        }
         Optional<List<String>> raw = entries(Path.of("/proc/self/environ"));
         if (raw.isEmpty()) {
             return decoded;
@@ -83,6 +98,25 @@ final class RawArguments {
         } catch (IllegalArgumentException e) {
             return StandardCharsets.UTF_8;
         }
+    }
+
+    private static boolean allAscii(String[] strings) {
+        for (String s : strings) {
+            if (!isAscii(s)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every char of {@code s} is below 0x80. */
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the two agree on every ASCII char (the decoder only changes the others). */

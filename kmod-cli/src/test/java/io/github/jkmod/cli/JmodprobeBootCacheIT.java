@@ -63,14 +63,14 @@ class JmodprobeBootCacheIT {
     private static String run(String dir) {
         return "JKMOD_JAVA_OPTIONS=-Xlog:class+load=info:file=/dev/shm/jkmod-cl.txt \"$EXE\" -V; "
                 + "grep -c 'io.github.jkmod.cli.Jmodprobe source: shared objects file' /dev/shm/jkmod-cl.txt || true; "
-                + "ls " + dir + " | sed 's/-[0-9][0-9-]*\\./-ID./' | sort | tr '\\n' ' '; echo";
+                + "ls " + dir + " | sed 's/-[0-9][0-9-]*[0-9]\\([.-]\\)/-ID\\1/' | sort | tr '\\n' ' '; echo";
     }
 
     @Test
     void aReadOnlyVarCacheMeansRun() {
         RealModprobe.Outcome o = inNamespace("mount -t tmpfs -o ro tmpfs /var/cache; mount -t tmpfs tmpfs /run; "
                 + "mount -t tmpfs tmpfs /dev/shm; " + run("/run/jmodprobe"));
-        assertEquals(VersionText.render(io.github.jkmod.core.KmodProfile.DEFAULT) + "1\njmodprobe-ID.jar jmodprobe-ID.jsa jmodprobe-ID.ok \n", o.stdout(),
+        assertEquals(VersionText.render(io.github.jkmod.core.KmodProfile.DEFAULT) + "1\njmodprobe-ID-query.ok jmodprobe-ID.jar jmodprobe-ID.jsa \n", o.stdout(),
                 o.stderr());
         assertEquals(0, o.status(), o.stderr());
     }
@@ -80,7 +80,7 @@ class JmodprobeBootCacheIT {
         RealModprobe.Outcome o = inNamespace("mount -t tmpfs -o ro tmpfs /var/cache; mount -t tmpfs -o ro tmpfs /run; "
                 + "mount -t tmpfs tmpfs /tmp; mount -t tmpfs tmpfs /dev/shm; " + run("/tmp/jmodprobe-root")
                 + "; stat -c %a /tmp/jmodprobe-root");
-        assertEquals(VersionText.render(io.github.jkmod.core.KmodProfile.DEFAULT) + "1\njmodprobe-ID.jar jmodprobe-ID.jsa jmodprobe-ID.ok \n700\n",
+        assertEquals(VersionText.render(io.github.jkmod.core.KmodProfile.DEFAULT) + "1\njmodprobe-ID-query.ok jmodprobe-ID.jar jmodprobe-ID.jsa \n700\n",
                 o.stdout(), o.stderr());
     }
 

@@ -95,11 +95,10 @@ public final class ModuleLoader {
             int flags = Force.finitFlags(forces) | (compression.isPresent() ? KernelCalls.FINIT_COMPRESSED_FILE : 0);
             try {
                 calls.finitModule(module, file, options, flags);
-                // isLoggable and a plain message, not a Supplier lambda: linking a capturing
-                // lambda costs milliseconds of every module load.
-                if (Logging.LOG.isLoggable(Level.DEBUG)) {
-                    Logging.LOG.log(Level.DEBUG, "finit_module " + module + " " + file + " flags=" + flags);
-                }
+                // Not logged: the usual path of every load, and the first System.Logger call of a
+                // process sets up the JDK's logging (some 200 classes, about 10 ms without an
+                // archive). The rarer paths below are logged (isLoggable and a plain message, not
+                // a Supplier lambda: linking a capturing lambda costs milliseconds).
                 return;
             } catch (KernelCallException e) {
                 if (e.errno() != Errno.ENOSYS) {

@@ -7,7 +7,9 @@
 #
 # usage: depmod-bench.sh [N]    (after mvn package; needs .ci/fetch-real-tree and .ci/fetch-trixie)
 # environment: JKMOD (default kmod-cli/target/jkmod), DEPMOD30 (default /usr/sbin/depmod),
-#              DEPMOD34 (default /var/tmp/jkmod-trixie/jkmod-bin/depmod), TREE12, TREE13
+#              DEPMOD34 (default /var/tmp/jkmod-trixie/jkmod-bin/depmod), TREE12, TREE13,
+#              LIBLZMA13 (default Debian 13's liblzma.so.5 in /var/tmp/jkmod-trixie: one more line,
+#              jkmod decoding with the liblzma that kmod 34.2 uses there)
 set -euo pipefail
 n=${1:-5}
 here=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -39,6 +41,10 @@ add "Debian 12 .ko: jkmod depmod"              "$jk depmod -C $work/empty -b $wo
 add "Debian 13 .ko.xz: depmod (kmod 34.2)"     "$d34 -C $work/empty -b $work/xz $r13"
 add "Debian 13 .ko.xz: jkmod depmod"           "$jk depmod -C $work/empty -b $work/xz $r13"
 add "Debian 13 .ko.xz: jkmod depmod, xz-java"  "env JKMOD_JAVA_OPTIONS=-Djkmod.xz=java $jk depmod -C $work/empty -b $work/xz $r13"
+# the liblzma kmod 34.2 decodes with (Debian 13's), as jkmod would use it on a Debian 13 host
+lz13=${LIBLZMA13:-/var/tmp/jkmod-trixie/usr/lib/x86_64-linux-gnu/liblzma.so.5}
+[ -e "$lz13" ] && add "Debian 13 .ko.xz: jkmod depmod, Debian 13's liblzma" \
+  "env JKMOD_JAVA_OPTIONS=-Djkmod.liblzma=$lz13 $jk depmod -C $work/empty -b $work/xz $r13"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs; $n rounds; jkmod: $jk"
 "$jk" depmod -C "$work/empty" -b "$work/plain" "$r12" # warm-up: page cache, archive
 for i in $(seq 1 "$n"); do

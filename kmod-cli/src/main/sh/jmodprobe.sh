@@ -50,9 +50,18 @@ l="-Xlog:disable -Xlog:all=error:stderr"
 # depmod reads thousands of module files in one run: its methods get hot enough for compiling to
 # pay, so it compiles at the default thresholds (C1 still: C2 costs more than it saves there).
 # It decodes .ko.xz with liblzma through JNA: native access allowed, or JDK 24+ warns on stderr
-# when no AOT cache (recorded with that option) is in use.
+# when no AOT cache (recorded with that option) is in use. Where the machine has 4 GiB or more, a
+# young generation of 256 MiB holds all the garbage of a distribution's tree: no collection at all
+# in a run, about 20% less time on a plain tree, for some 250 MB more of resident memory.
 case "${0##*/} ${1:-}" in
-  "depmod "*|"jkmod depmod") o="$o -XX:CompileThresholdScaling=1 --enable-native-access=ALL-UNNAMED" ;;
+  "depmod "*|"jkmod depmod")
+    o="$o -XX:CompileThresholdScaling=1 --enable-native-access=ALL-UNNAMED"
+    while read -r k v u; do
+      if [ "$k" = MemTotal: ]; then
+        [ "$v" -ge 4194304 ] 2>/dev/null && o="$o -Xmn256m"
+        break
+      fi
+    done 2>/dev/null </proc/meminfo ;;
 esac
 main=io.github.jkmod.cli.multicall.Jkmod
 # The group of commands whose archive this run takes (io.github.jkmod.cli.CdsTraining.Group): on

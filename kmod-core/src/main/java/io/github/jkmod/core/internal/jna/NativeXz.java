@@ -14,12 +14,15 @@ import java.nio.ByteBuffer;
  * 60% of the CPU time of the pure-Java decoder at its best. It is a fast path only: whatever it
  * cannot do alone (no liblzma, a 32-bit JVM, a stream whose index does not give its size, several
  * streams, damaged data) answers {@code null}, and the caller decodes with the pure-Java decoder,
- * which also words the errors. Turned off with the system property {@value #PROPERTY}{@code =java}.
- * Internal: not an API.
+ * which also words the errors. Turned off with the system property {@value #PROPERTY}{@code =java};
+ * the system property {@value #LIBRARY_PROPERTY} names another liblzma file (an absolute path, e.g.
+ * a newer release than the system's). Internal: not an API.
  */
 public final class NativeXz {
     /** The system property that chooses the decoder: {@code java} turns liblzma off. */
     public static final String PROPERTY = "jkmod.xz";
+    /** The system property naming the liblzma file to load instead of {@code liblzma.so.5}. */
+    public static final String LIBRARY_PROPERTY = "jkmod.liblzma";
 
     private static final int LZMA_OK = 0;
     private static final long MEMORY_LIMIT = 128L << 20;
@@ -56,7 +59,7 @@ public final class NativeXz {
         try {
             if (Platform.isLinux() && Native.SIZE_T_SIZE == 8 && Native.LONG_SIZE == 8) {
                 NativeDirectory.prepare();
-                Native.register(Lzma.class, "liblzma.so.5");
+                Native.register(Lzma.class, System.getProperty(LIBRARY_PROPERTY, "liblzma.so.5"));
                 ok = true;
             }
         } catch (KmodException | LinkageError | RuntimeException e) {

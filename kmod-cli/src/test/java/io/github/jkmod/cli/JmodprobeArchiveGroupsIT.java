@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.jkmod.core.testsupport.RealModprobe;
-import io.github.jkmod.index.IndexWriter;
 import io.github.jkmod.testsupport.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,45 +38,10 @@ class JmodprobeArchiveGroupsIT {
         executable = Path.of(System.getProperty("jkmod.executable", "target/jmodprobe")).toAbsolutePath();
         Prerequisites.require(Files.isExecutable(executable), "not built: " + executable);
         Prerequisites.require(Files.isDirectory(Path.of("/proc/self/fd")), "no /proc");
-        Optional<Path> aot = jdkWithAotCache();
+        Optional<Path> aot = JmodprobeCdsIT.jdk(24, null);
         Prerequisites.require(aot.isPresent(), "no JDK 24+ under /usr/lib/jvm");
         jdk = aot.get();
-        try {
-            Path modules = dir.resolve("root/lib/modules/" + RELEASE);
-            Files.createDirectories(modules.resolve("kernel"));
-            IndexWriter dep = new IndexWriter();
-            dep.add("jkmod_top", "kernel/jkmod_top.ko: kernel/jkmod_leaf.ko", 0);
-            dep.add("jkmod_leaf", "kernel/jkmod_leaf.ko:", 1);
-            dep.write(modules.resolve("modules.dep.bin"), IndexWriter.Layout.PRE_ORDER);
-        } catch (io.github.jkmod.KmodException e) {
-            throw new IOException(e);
-        }
-    }
-
-    /** A JDK of version 24 or later under /usr/lib/jvm (this one if it is). */
-    private static Optional<Path> jdkWithAotCache() throws IOException {
-        Path jvms = Path.of("/usr/lib/jvm");
-        if (!Files.isDirectory(jvms)) {
-            return Optional.empty();
-        }
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(jvms)) {
-            for (Path home : s) {
-                Path release = home.resolve("release");
-                if (!Files.isExecutable(home.resolve("bin/java")) || !Files.isRegularFile(release)) {
-                    continue;
-                }
-                for (String line : Files.readAllLines(release, StandardCharsets.ISO_8859_1)) {
-                    if (line.startsWith("JAVA_VERSION=\"")) {
-                        String v = line.substring("JAVA_VERSION=\"".length());
-                        int end = v.indexOf('.') > 0 ? v.indexOf('.') : v.indexOf('"');
-                        if (end > 0 && Integer.parseInt(v.substring(0, end)) >= 24) {
-                            return Optional.of(home);
-                        }
-                    }
-                }
-            }
-        }
-        return Optional.empty();
+        JmodprobeArchivePerJvmIT.writeTree(dir.resolve("root/lib/modules/" + RELEASE));
     }
 
     /** The classes the second run of {@code args} loaded, after comparing both runs' output. */

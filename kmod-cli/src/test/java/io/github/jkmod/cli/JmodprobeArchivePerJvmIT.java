@@ -85,7 +85,8 @@ class JmodprobeArchivePerJvmIT {
         throw new IllegalStateException("no id= in " + executable);
     }
 
-    private static void writeTree(Path modules) throws IOException {
+    /** modules.dep.bin of jkmod_top, which needs jkmod_leaf, in {@code modules}. */
+    static void writeTree(Path modules) throws IOException {
         try {
             Files.createDirectories(modules.resolve("kernel"));
             IndexWriter dep = new IndexWriter();

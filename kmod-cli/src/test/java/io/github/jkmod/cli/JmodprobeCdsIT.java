@@ -213,7 +213,11 @@ class JmodprobeCdsIT {
 
     /** A JDK 17 or later other than the one running the tests, from /usr/lib/jvm. */
     static Optional<Path> otherJdk() throws IOException {
-        Path self = Path.of(System.getProperty("java.home")).toRealPath();
+        return jdk(17, Path.of(System.getProperty("java.home")).toRealPath());
+    }
+
+    /** A JDK of version {@code min} or later under /usr/lib/jvm, other than {@code except} (null: any). */
+    static Optional<Path> jdk(int min, Path except) throws IOException {
         Path jvms = Path.of("/usr/lib/jvm");
         if (!Files.isDirectory(jvms)) {
             return Optional.empty();
@@ -222,14 +226,14 @@ class JmodprobeCdsIT {
             for (Path home : s) {
                 Path release = home.resolve("release");
                 if (!Files.isExecutable(home.resolve("bin/java")) || !Files.isRegularFile(release)
-                        || home.toRealPath().equals(self)) {
+                        || home.toRealPath().equals(except)) {
                     continue;
                 }
                 for (String line : Files.readAllLines(release, StandardCharsets.ISO_8859_1)) {
                     if (line.startsWith("JAVA_VERSION=\"")) {
                         String v = line.substring("JAVA_VERSION=\"".length());
                         int end = v.indexOf('.') > 0 ? v.indexOf('.') : v.indexOf('"');
-                        if (end > 0 && Integer.parseInt(v.substring(0, end)) >= 17) {
+                        if (end > 0 && Integer.parseInt(v.substring(0, end)) >= min) {
                             return Optional.of(home);
                         }
                     }

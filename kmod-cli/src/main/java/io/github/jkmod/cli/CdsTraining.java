@@ -23,8 +23,10 @@ import java.util.Map;
  * configuration under a scratch directory, then runs the usual command lines through
  * {@link Jmodprobe#run} in this one JVM, output discarded, so that the archive holds every class
  * they load. Nothing here makes a system call that changes anything: loads are dry runs or go to a
- * kernel that refuses them, the one real call cannot succeed ({@link #jna}), and the running kernel
- * is otherwise only read (its {@code /sys/module} and {@code /proc/modules}).
+ * fake kernel that takes or refuses them without a system call ({@link TrainingKernel}), the one
+ * real call cannot succeed ({@link #jna}), and the running kernel is otherwise only read (its
+ * {@code /sys/module} and {@code /proc/modules}). With {@code --prepare} and the launcher's
+ * {@code -Djkmod.jnidispatch}, the preparing JVM also keeps JNA's library in the cache directory.
  *
  * <p>Usage: {@code java -cp jmodprobe io.github.jkmod.cli.CdsTraining [--prepare | --tool GROUP]
  * SCRATCH_DIR}. With {@code --prepare} it only writes the tree and configuration; without, it

@@ -95,9 +95,9 @@ fi
 # with the time assemble.sh gave it, and passed as /proc/self/fd/3 as when the archive was made;
 # and each JVM and group of tools ($tg) gets its own archive, in the files jmodprobe-$id-$k-$tg.*
 # ($k a checksum of the java path and its time), stamped by $f.ok, whose lines are the java path,
-# the kind of archive and its file, and whose time is the java binary's. Later runs only read the stamps of this build (shell
-# built-ins); a JVM replaced in place has another time and is prepared again. Preparing (once per
-# build and JVM): on JDK 24+ an AOT cache (-XX:AOTCache); else the archive packaged by
+# the kind of archive and its file, and whose time is the java binary's. Later runs only read the
+# stamps of this build (shell built-ins); a JVM replaced in place has another time and is prepared
+# again. Preparing (once per build, JVM and group): on JDK 24+ an AOT cache (-XX:AOTCache); else the archive packaged by
 # assemble.sh, if this JVM maps it; else a dynamic archive on top of the JDK's own
 # (-XX:SharedArchiveFile); AOT cache and dynamic archive recorded from a training run
 # (io.github.jkmod.cli.CdsTraining, one or two seconds); else none ($f.no). Every file is written
@@ -232,10 +232,10 @@ cds_train() {
   # The scratch tree written first, by a JVM of its own: its writing stays out of the archive.
   # That JVM also keeps JNA's library in the cache directory, as a first module load does, so that
   # the training loads JNA as every later run does (not by unpacking it from the jar).
-  "$j" $o $l -Djkmod.jnidispatch="$c/libjmodprobe-$id-jnidispatch.so" -cp "$b.jar" \
-      io.github.jkmod.cli.CdsTraining --prepare "$t.train" >/dev/null 2>&1 </dev/null \
-    && "$j" $o $l -XX:-IgnoreUnrecognizedVMOptions "$@" -Djkmod.jnidispatch="$c/libjmodprobe-$id-jnidispatch.so" \
-      -cp /proc/self/fd/3 io.github.jkmod.cli.CdsTraining --tool "$tg" "$t.train" 3<"$b.jar" >/dev/null 2>&1 </dev/null
+  jd=-Djkmod.jnidispatch=$c/libjmodprobe-$id-jnidispatch.so
+  "$j" $o $l "$jd" -cp "$b.jar" io.github.jkmod.cli.CdsTraining --prepare "$t.train" >/dev/null 2>&1 </dev/null \
+    && "$j" $o $l -XX:-IgnoreUnrecognizedVMOptions "$@" "$jd" -cp /proc/self/fd/3 \
+      io.github.jkmod.cli.CdsTraining --tool "$tg" "$t.train" 3<"$b.jar" >/dev/null 2>&1 </dev/null
   r=$?
   rm -rf "$t.train"
   return "$r"

@@ -163,7 +163,7 @@ final class CdsTraining {
         if (group.trains(Group.MODPROBE)) {
             modprobe(scratch, c, d, commands, group, sink, out, err);
         }
-        if (group != Group.MODPROBE) {
+        if (group != Group.MODPROBE && group != Group.QUERY) {
             // Jkmod.main's path for the other tools: raw arguments and environment, the streams
             // on the real descriptors' kind of file, the system's syslog sink.
             try (OutputStream nul = new FileOutputStream("/dev/null")) {

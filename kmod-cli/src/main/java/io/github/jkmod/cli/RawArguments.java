@@ -30,7 +30,7 @@ final class RawArguments {
      * fit.
      */
     static String[] of(String[] decoded) {
-        if (allAscii(decoded)) {
+        if (allAscii(Arrays.asList(decoded))) {
             // bytes below 0x80 decode to themselves and nothing else decodes to them: nothing to
             // recover (the usual case; a start saves reading and splitting the JVM's long command line)
             return decoded;
@@ -51,14 +51,7 @@ final class RawArguments {
 
     /** The environment from {@code /proc/self/environ}, else {@code decoded}. */
     static Map<String, String> environment(Map<String, String> decoded) {
-        boolean ascii = true;
-        for (Map.Entry<String, String> e : decoded.entrySet()) {
-            if (!isAscii(e.getKey()) || !isAscii(e.getValue())) {
-                ascii = false;
-                break;
-            }
-        }
-        if (ascii) {
+        if (allAscii(decoded.keySet()) && allAscii(decoded.values())) {
             return decoded; // as for the arguments
         }
         Optional<List<String>> raw = entries(Path.of("/proc/self/environ"));
@@ -100,7 +93,7 @@ final class RawArguments {
         }
     }
 
-    private static boolean allAscii(String[] strings) {
+    private static boolean allAscii(Iterable<String> strings) {
         for (String s : strings) {
             if (!isAscii(s)) {
                 return false;
